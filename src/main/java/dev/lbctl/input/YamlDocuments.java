@@ -1,0 +1,133 @@
+package dev.lbctl.input;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads user YAML safely: size-limited, strict UTF-8, no duplicate keys, no arbitrary types, bounded aliases. Every
+ * failure becomes an {@link InvalidInputException} naming the source and, where YAML gives one, the line.
+ */
+public final class YamlDocuments {
+
+    /** Larger inputs are refused before parsing; real MetalLB configs and Service lists are far smaller. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private YamlDocuments() {
+    }
+
+    /** Reads a file (or standard input for "-") and returns its non-empty documents. */
+    public static List<Object> load(Path file) {
+        return parse(readText(file), file.toString());
+    }
+
+    public static String readText(Path file) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidInputException(file + " is " + size + " bytes, larger than the " + MAX_BYTES + "-byte limit for input files.");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file " + file + " does not exist.");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage() + ".", e);
+        }
+        return decodeUtf8(bytes, file.toString());
+    }
+
+    public static String decodeUtf8(byte[] bytes, String source) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            int offset = firstInvalidUtf8Offset(bytes);
+            throw new InvalidInputException(source + " is not valid UTF-8 (invalid byte 0x"
+                    + String.format("%02x", bytes[offset] & 0xff) + " at offset " + offset + ", line " + lineAt(bytes, offset) + ").");
+        }
+    }
+
+    /** Parses YAML text that came from {@code source} (a file name or a description such as "--pool"). */
+    public static List<Object> parse(String text, String source) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit((int) MAX_BYTES);
+        options.setNestingDepthLimit(100);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        List<Object> docs = new ArrayList<>();
+        try {
+            for (Object doc : yaml.loadAll(text)) {
+                if (doc != null) {
+                    docs.add(doc);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new InvalidInputException(where + ": malformed YAML: " + oneLine(problem) + ".", e);
+        } catch (YAMLException e) {
+            throw new InvalidInputException(source + ": malformed YAML: " + oneLine(e.getMessage()) + ".", e);
+        }
+        return docs;
+    }
+
+    /** Expands a Kubernetes {@code kind: List} (or any {@code items} list document) into its items. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> flattenLists(List<Object> docs) {
+        List<Object> out = new ArrayList<>();
+        for (Object doc : docs) {
+            if (doc instanceof Map<?, ?> map && map.get("kind") instanceof String kind && kind.endsWith("List")
+                    && map.get("items") instanceof List<?> items) {
+                out.addAll((List<Object>) items);
+            } else {
+                out.add(doc);
+            }
+        }
+        return out;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "unknown error" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    private static int firstInvalidUtf8Offset(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? Math.min(in.position(), bytes.length - 1) : 0;
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
