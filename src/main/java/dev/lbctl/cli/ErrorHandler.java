@@ -1,0 +1,55 @@
+package dev.lbctl.cli;
+
+import dev.lbctl.input.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on stderr and the documented exit code. Stack traces only with --verbose: a user
+ * who typed a bad pool needs the value that is wrong, not a trace.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
+
+    private final GlobalOptions global;
+
+    ErrorHandler(GlobalOptions global) {
+        this.global = global;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println("lbctl: error: " + sentence(ex));
+        if (global.verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return getExitCode(ex);
+    }
+
+    @Override
+    public int getExitCode(Throwable ex) {
+        if (ex instanceof LbctlFailure failure) {
+            return failure.exitCode();
+        }
+        if (ex instanceof InvalidInputException) {
+            return ExitCode.INVALID_INPUT;
+        }
+        if (ex instanceof CommandLine.ParameterException) {
+            return ExitCode.USAGE;
+        }
+        return ExitCode.CHECK_FAILED;
+    }
+
+    static String sentence(Throwable ex) {
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) {
+            message = "unexpected " + ex.getClass().getSimpleName() + " (run with --verbose for details)";
+        }
+        message = message.strip();
+        return message.endsWith(".") ? message : message + ".";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.lbctl.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Options every command accepts. They are declared once on the root command with {@code scope = INHERIT}, so picocli
+ * stores the value in this one object wherever on the command line the option appears.
+ */
+public class GlobalOptions {
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "The kubeconfig context to use (default: the current context).")
+    String context;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            converter = DurationConverter.class, defaultValue = "30s",
+            description = "Timeout of a single API request, e.g. 10s, 1m (default: ${DEFAULT-VALUE}).")
+    Duration requestTimeout;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Do not color the output.")
+    boolean noColor;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Print more detail, and stack traces on errors.")
+    boolean verbose;
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public String context() {
+        return context;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public boolean noColor() {
+        return noColor;
+    }
+}
