@@ -1,5 +1,7 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.cluster.ClusterAccessException;
+import dev.lbctl.cluster.ClusterTimeoutException;
 import dev.lbctl.input.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -37,6 +39,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         }
         if (ex instanceof InvalidInputException) {
             return ExitCode.INVALID_INPUT;
+        }
+        if (ex instanceof ClusterAccessException) {
+            return ExitCode.CLUSTER_ACCESS;
+        }
+        if (ex instanceof ClusterTimeoutException) {
+            return ExitCode.TIMED_OUT;
         }
         if (ex instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;

@@ -11,6 +11,11 @@ import picocli.CommandLine.ScopeType;
  */
 public class GlobalOptions {
 
+    /** The global options of the command line that {@code spec} belongs to. */
+    static GlobalOptions of(picocli.CommandLine.Model.CommandSpec spec) {
+        return ((LbctlCommand) spec.root().userObject()).global;
+    }
+
     @Option(names = "--kubeconfig", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
     Path kubeconfig;

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             "and check address pools offline before anything touches a cluster.",
         },
         subcommands = {
+            PoolCommand.class,
+            CheckStrictArpCommand.class,
             CompletionCommand.class,
         })
 public class LbctlCommand implements Runnable {

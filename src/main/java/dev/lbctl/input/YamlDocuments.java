@@ -1,6 +1,7 @@
 package dev.lbctl.input;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,6 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads user YAML safely: size-limited, strict UTF-8, no duplicate keys, no arbitrary types, bounded aliases. Every
@@ -67,13 +69,7 @@ public final class YamlDocuments {
 
     /** Parses YAML text that came from {@code source} (a file name or a description such as "--pool"). */
     public static List<Object> parse(String text, String source) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
-        options.setAllowRecursiveKeys(false);
-        options.setCodePointLimit((int) MAX_BYTES);
-        options.setNestingDepthLimit(100);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
         List<Object> docs = new ArrayList<>();
         try {
             for (Object doc : yaml.loadAll(text)) {
@@ -81,15 +77,50 @@ public final class YamlDocuments {
                     docs.add(doc);
                 }
             }
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new InvalidInputException(where + ": malformed YAML: " + oneLine(problem) + ".", e);
         } catch (YAMLException e) {
-            throw new InvalidInputException(source + ": malformed YAML: " + oneLine(e.getMessage()) + ".", e);
+            throw malformed(e, source);
         }
         return docs;
+    }
+
+    /**
+     * Composes YAML text into node trees (one per non-empty document) with the same limits as {@link #parse}, for
+     * readers that need line numbers and scalars exactly as written. Duplicate keys are not rejected at this stage:
+     * nodes are not constructed, so the reader decides how to report them.
+     */
+    public static List<Node> compose(String text, String source) {
+        Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
+        List<Node> docs = new ArrayList<>();
+        try {
+            for (Node doc : yaml.composeAll(new StringReader(text))) {
+                if (doc != null) {
+                    docs.add(doc);
+                }
+            }
+        } catch (YAMLException e) {
+            throw malformed(e, source);
+        }
+        return docs;
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit((int) MAX_BYTES);
+        options.setNestingDepthLimit(100);
+        return options;
+    }
+
+    private static InvalidInputException malformed(YAMLException e, String source) {
+        if (e instanceof MarkedYAMLException marked) {
+            Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            String problem = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+            return new InvalidInputException(where + ": malformed YAML: " + oneLine(problem) + ".", e);
+        }
+        return new InvalidInputException(source + ": malformed YAML: " + oneLine(e.getMessage()) + ".", e);
     }
 
     /** Expands a Kubernetes {@code kind: List} (or any {@code items} list document) into its items. */

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A pool as typed on the command line: {@code [NAME=]ADDRESSES[,ADDRESSES...]}, where each ADDRESSES is a CIDR, a range
  * ({@code a-b}, spaces around '-' allowed), the shorthand {@code 192.168.100.240-250} (the end replaces the last octet),
- * or a bare IP (a single address, written as /32 or /128). Each is normalized to the form MetalLB itself accepts.
+ * or a bare IP (a single address, written as /32 or /128). Each is normalized to the form MetalLB itself accepts;
+ * whether MetalLB then accepts the values (a reversed range, a /33) is the validator's to say.
  */
 public final class PoolArgument {
 
@@ -42,18 +43,12 @@ public final class PoolArgument {
         List<Cidr> cidrs = new ArrayList<>();
         for (String part : body.split(",")) {
             String normalized = normalize(part.trim(), argument);
-            List<Cidr> parsed;
-            try {
-                parsed = MetalLbAddresses.parse(normalized, version);
-            } catch (InvalidAddressException e) {
-                throw new InvalidAddressException("invalid pool \"" + argument + "\": " + e.getMessage());
-            }
-            if (parsed.isEmpty()) {
-                throw new InvalidAddressException("invalid pool \"" + argument + "\": the range \"" + part.trim()
-                        + "\" mixes IPv4 and IPv6 addresses");
-            }
             addresses.add(normalized);
-            cidrs.addAll(parsed);
+            try {
+                cidrs.addAll(MetalLbAddresses.parse(normalized, version));
+            } catch (InvalidAddressException e) {
+                // MetalLB's own rules (reversed range, bad prefix) are the validator's to report, with MetalLB's message.
+            }
         }
         return AddressPool.of(name, addresses, cidrs);
     }

@@ -30,19 +30,13 @@ public final class Table<T> {
                     }));
         }
         String text = AsciiTable.builder().border(AsciiTable.NO_BORDERS).data(rows, columns).asString();
+        // AsciiTable pads every cell, so each line starts with the same run of spaces: drop it, and trailing spaces.
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        int indent = lines.stream().mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
         StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n")) {
-            String trimmed = stripOuterPadding(line);
-            if (!trimmed.isBlank()) {
-                out.append(trimmed).append('\n');
-            }
+        for (String line : lines) {
+            out.append(line.substring(indent).stripTrailing()).append('\n');
         }
         return out.toString();
-    }
-
-    /** AsciiTable pads each cell with one space on both sides and draws a border column; drop those. */
-    private static String stripOuterPadding(String line) {
-        String s = line.length() >= 2 ? line.substring(2) : line;
-        return s.stripTrailing();
     }
 }

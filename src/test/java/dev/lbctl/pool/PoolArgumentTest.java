@@ -42,10 +42,7 @@ class PoolArgumentTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "192.168.100.240-300 | 300",
-        "192.168.100.250-240 | is after the end IP",
-        "10.0.0.1-fc00::1 | mixes IPv4 and IPv6",
         "fc00::1-20 | must be a last IPv4 octet",
-        "192.168.1.0/33 | invalid CIDR \"192.168.1.0/33\"",
         "hello | \"hello\" is not an IP address",
         "Bad_Name=10.0.0.0/24 | invalid pool name \"Bad_Name\"",
         "web= | has no addresses",

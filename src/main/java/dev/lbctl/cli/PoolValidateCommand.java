@@ -1,0 +1,101 @@
+package dev.lbctl.cli;
+
+import dev.lbctl.config.ConfigValidator;
+import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.config.Problem;
+import dev.lbctl.pool.AddressPool;
+import dev.lbctl.pool.MetalLbVersion;
+import dev.lbctl.report.Json;
+import dev.lbctl.report.Table;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", description = {
+    "Validate address pools the way MetalLB does, and warn about what MetalLB does not check.",
+    "Exit 0 when there is no error (warnings allowed), 3 otherwise."})
+public class PoolValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    PoolInputs inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (inputs.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give at least one pool (--pool or a positional POOL) or a file (-f)");
+        }
+        if (output == OutputFormat.yaml) {
+            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
+        }
+        MetalLbConfig config = inputs.read(inputs.version());
+        MetalLbVersion version = effectiveVersion(config);
+        List<Problem> problems = ConfigValidator.validate(config, version);
+        boolean valid = problems.stream().noneMatch(p -> p.severity() == Problem.Severity.ERROR);
+        PrintWriter out = spec.commandLine().getOut();
+        List<AddressPool> pools = config.pools(version);
+        out.print(output == OutputFormat.json ? json(pools, problems, valid) : table(pools, problems, valid, version));
+        out.flush();
+        return valid ? ExitCode.OK : ExitCode.INVALID_INPUT;
+    }
+
+    /** A legacy ConfigMap is only read by v0.9 to v0.12, so its rules are v0.12.1's unless the user named a release. */
+    private MetalLbVersion effectiveVersion(MetalLbConfig config) {
+        return inputs.versionGiven(spec) ? inputs.version() : config.impliedVersion();
+    }
+
+    static String json(List<AddressPool> pools, List<Problem> problems, boolean valid) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("valid", valid);
+        doc.put("pools", pools.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("addresses", p.addresses());
+            m.put("size", p.size().toString());
+            return m;
+        }).toList());
+        doc.put("problems", problems.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("message", p.message());
+            return m;
+        }).toList());
+        return Json.write(doc);
+    }
+
+    static String table(List<AddressPool> pools, List<Problem> problems, boolean valid, MetalLbVersion version) {
+        StringBuilder sb = new StringBuilder();
+        if (!pools.isEmpty()) {
+            sb.append(new Table<AddressPool>()
+                    .column("name", AddressPool::name)
+                    .column("addresses", p -> String.join(", ", p.addresses()))
+                    .column("size", p -> p.size().toString())
+                    .column("auto-assign", p -> Boolean.toString(p.autoAssign()))
+                    .render(pools));
+            sb.append('\n');
+        }
+        for (Problem p : problems) {
+            sb.append(p.severity().name().toLowerCase(java.util.Locale.ROOT)).append(": ").append(p.message()).append('\n');
+        }
+        long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        long warnings = problems.size() - errors;
+        sb.append(valid ? "valid" : "invalid").append(" for MetalLB ").append(version).append(": ")
+                .append(errors).append(errors == 1 ? " error, " : " errors, ")
+                .append(warnings).append(warnings == 1 ? " warning" : " warnings").append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lbctl.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The narrow gateway through which lbctl talks to Kubernetes. Objects cross it as plain maps (the JSON form of the
+ * object), so nothing outside this package depends on the client library. Every method throws
+ * {@link ClusterAccessException} when the cluster cannot be used and {@link ClusterTimeoutException} when a wait ends.
+ */
+public interface Cluster extends AutoCloseable {
+
+    /** The API server's version, e.g. {@code v1.36.3}. */
+    String serverVersion();
+
+    /** The API server URL the kubeconfig points at, for messages. */
+    String serverUrl();
+
+    Optional<ConfigMapSnapshot> configMap(String namespace, String name);
+
+    /** Writes data and annotations back only if nobody changed the ConfigMap since it was read. */
+    ConfigMapSnapshot updateConfigMap(ConfigMapSnapshot changed) throws ConflictException;
+
+    /** Whether the server serves this kind at this apiVersion (e.g. PodSecurityPolicy policy/v1beta1 before 1.25). */
+    boolean serves(String apiVersion, String kind);
+
+    /** Server-side apply with field manager {@code lbctl}; returns the object as the server stored it. */
+    Map<String, Object> apply(Map<String, Object> object);
+
+    /** Creates the object; fails with {@link ClusterAccessException} if it exists. */
+    Map<String, Object> create(Map<String, Object> object);
+
+    Optional<Map<String, Object>> get(String apiVersion, String kind, String namespace, String name);
+
+    /** Lists objects of a kind in a namespace ({@code null} for all namespaces or cluster-scoped kinds). */
+    List<Map<String, Object>> list(String apiVersion, String kind, String namespace);
+
+    /** Deletes with foreground propagation; returns false when it did not exist. */
+    boolean delete(String apiVersion, String kind, String namespace, String name);
+
+    /**
+     * Waits, by watch, until the object satisfies the condition (an absent object is passed as empty), and returns the
+     * last state seen. On timeout, throws {@link ClusterTimeoutException} naming {@code what} and the last state.
+     */
+    Optional<Map<String, Object>> await(String apiVersion, String kind, String namespace, String name,
+                                        Predicate<Optional<Map<String, Object>>> condition, String what, Duration timeout);
+
+    List<NodeInfo> nodes();
+
+    /** Events whose involvedObject is the named object, oldest first. */
+    List<Map<String, Object>> events(String namespace, String kind, String name);
+
+    /** Restarts a DaemonSet's pods the way {@code kubectl rollout restart} does; false when it does not exist. */
+    boolean restartDaemonSet(String namespace, String name);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,55 @@
+package dev.lbctl.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.nio.file.Files;
+
+/**
+ * Builds the client from the kubeconfig. Called only by commands that need a cluster, and only once they do: building
+ * a client costs most of a second, which offline commands must not pay. TLS verification stays on unless the
+ * kubeconfig itself says {@code insecure-skip-tls-verify}.
+ */
+public final class ClusterConnector {
+
+    private ClusterConnector() {
+    }
+
+    public static Cluster connect(ClusterOptions options) {
+        Config config;
+        try {
+            if (options.kubeconfig() != null) {
+                if (!Files.isReadable(options.kubeconfig())) {
+                    throw new ClusterAccessException("cannot read the kubeconfig " + options.kubeconfig());
+                }
+                config = Config.fromKubeconfig(options.context(), options.kubeconfig().toFile());
+            } else {
+                config = Config.autoConfigure(options.context());
+            }
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new ClusterAccessException("cannot load the kubeconfig"
+                    + (options.kubeconfig() != null ? " " + options.kubeconfig() : "")
+                    + (options.context() != null ? " with context \"" + options.context() + "\"" : "")
+                    + ": " + e.getMessage(), e);
+        }
+        if (options.context() != null && (config.getCurrentContext() == null
+                || !options.context().equals(config.getCurrentContext().getName()))) {
+            throw new ClusterAccessException("the kubeconfig has no context \"" + options.context() + "\"");
+        }
+        if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+            throw new ClusterAccessException("no cluster configured: set --kubeconfig, $KUBECONFIG or ~/.kube/config");
+        }
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.requestTimeout().toMillis());
+        config.setRequestTimeout(timeoutMs);
+        config.setConnectionTimeout(Math.min(timeoutMs, 10_000));
+        // lbctl reports failures itself; the client's own retries would only delay the answer.
+        config.setRequestRetryBackoffLimit(0);
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientFactory(new JdkHttpClientFactory())
+                .build();
+        return new Fabric8Cluster(client);
+    }
+}

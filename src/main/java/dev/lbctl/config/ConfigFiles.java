@@ -1,0 +1,182 @@
+package dev.lbctl.config;
+
+import dev.lbctl.input.InvalidInputException;
+import dev.lbctl.input.YamlDocuments;
+import dev.lbctl.pool.GoQuote;
+import java.nio.file.Path;
+import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads MetalLB configuration files: either the legacy configuration (the text of ConfigMap
+ * {@code metallb-system/config} key {@code config}, or the whole ConfigMap manifest) or MetalLB custom resources
+ * (several documents, or {@code kind: List}). Other Kubernetes objects are skipped with a warning. Every problem is
+ * an {@link InvalidInputException} naming the file, the line and the value.
+ */
+public final class ConfigFiles {
+
+    private static final String METALLB_NAMESPACE = "metallb-system";
+
+    private final ConfigBuilder out = new ConfigBuilder();
+    private String legacyAt;
+    private String resourcesAt;
+
+    private ConfigFiles() {
+    }
+
+    public static MetalLbConfig read(List<Path> files) {
+        ConfigFiles reader = new ConfigFiles();
+        for (Path file : files) {
+            reader.readText(YamlDocuments.readText(file), file.toString());
+        }
+        return reader.finish(files.stream().map(Path::toString).toList());
+    }
+
+    /** Reads configuration text; {@code source} names it in messages (a file name, or e.g. "--config"). */
+    public static MetalLbConfig read(String text, String source) {
+        ConfigFiles reader = new ConfigFiles();
+        reader.readText(text, source);
+        return reader.finish(List.of(source));
+    }
+
+    private MetalLbConfig finish(List<String> sources) {
+        if (legacyAt != null) {
+            return out.build(ConfigStyle.LEGACY_CONFIGMAP);
+        }
+        if (resourcesAt != null) {
+            return out.build(ConfigStyle.CRD);
+        }
+        throw new InvalidInputException(String.join(", ", sources) + " holds no MetalLB configuration: expected the ConfigMap"
+                + " config (or its config text) or resources such as IPAddressPool and L2Advertisement.");
+    }
+
+    private void readText(String text, String file) {
+        for (Node document : YamlDocuments.compose(text, file)) {
+            for (Node object : listItems(document)) {
+                readDocument(object, file);
+            }
+        }
+    }
+
+    /** A {@code kind: List} (or any *List with items) stands for its items. */
+    private static List<Node> listItems(Node document) {
+        if (document instanceof MappingNode mapping) {
+            String kind = scalarField(mapping, "kind");
+            Node items = field(mapping, "items");
+            if (kind != null && kind.endsWith("List") && items instanceof SequenceNode seq) {
+                return seq.getValue();
+            }
+        }
+        return List.of(document);
+    }
+
+    private void readDocument(Node document, String file) {
+        String where = file + ":" + GoYaml.line(document);
+        if (!(document instanceof MappingNode mapping)) {
+            throw new InvalidInputException(where + ": a document is " + describe(document)
+                    + ", not a mapping; expected a MetalLB configuration or Kubernetes objects.");
+        }
+        String apiVersion = scalarField(mapping, "apiVersion");
+        String kind = scalarField(mapping, "kind");
+        if (apiVersion == null && kind == null) {
+            startLegacy(where);
+            ConfigMapReader.read(document, file, file, 0, out);
+        } else if (ResourceReader.isMetalLbGroup(apiVersion)) {
+            startResources(where);
+            ResourceReader.read(document, apiVersion, kind == null ? "" : kind, file, out);
+        } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion) && configText(mapping) != null) {
+            readConfigMap(mapping, file);
+        } else {
+            out.warnings.add(where + ": ignoring " + (kind == null ? "an object without kind" : kind)
+                    + nameSuffix(mapping) + " (" + apiVersion + "), which is not MetalLB configuration");
+        }
+    }
+
+    private void readConfigMap(MappingNode configMap, String file) {
+        MappingNode metadata = field(configMap, "metadata") instanceof MappingNode m ? m : null;
+        String name = metadata == null ? null : scalarField(metadata, "name");
+        String namespace = metadata == null ? null : scalarField(metadata, "namespace");
+        Node config = configText(configMap);
+        int keyLine = GoYaml.line(config);
+        String where = file + ":" + keyLine;
+        startLegacy(where);
+        if (!(config instanceof ScalarNode text)) {
+            throw new InvalidInputException(where + ": data.config of ConfigMap " + name + " must be a string (the"
+                    + " configuration text), not " + describe(config) + ".");
+        }
+        String id = (namespace == null ? METALLB_NAMESPACE : namespace) + "/" + name;
+        if (!"config".equals(name)) {
+            out.warnings.add(where + ": ConfigMap " + id + " is read as MetalLB's configuration, but MetalLB reads the"
+                    + " ConfigMap named by the --config flag of its controller and speakers (config in the manifests)");
+        }
+        if (namespace != null && !namespace.equals(METALLB_NAMESPACE)) {
+            out.warnings.add(where + ": ConfigMap " + id + " is not in namespace " + METALLB_NAMESPACE
+                    + ", where the MetalLB manifests look for it");
+        }
+        // For a block scalar (config: |) the text starts on the line after the key.
+        boolean block = text.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                || text.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED;
+        int lineOffset = block ? keyLine : keyLine - 1;
+        String source = where + " (ConfigMap " + id + ", data.config)";
+        // yaml.v2's Unmarshal reads the first document only.
+        List<Node> documents = YamlDocuments.compose(text.getValue(), source);
+        if (!documents.isEmpty()) {
+            ConfigMapReader.read(documents.get(0), source, file, lineOffset, out);
+        }
+    }
+
+    private void startLegacy(String where) {
+        if (resourcesAt != null) {
+            throw mixed(where, resourcesAt);
+        }
+        if (legacyAt != null) {
+            throw new InvalidInputException(where + ": a second MetalLB ConfigMap configuration (the first is at " + legacyAt
+                    + "); MetalLB reads exactly one, so give one.");
+        }
+        legacyAt = where;
+    }
+
+    private void startResources(String where) {
+        if (legacyAt != null) {
+            throw mixed(legacyAt, where);
+        }
+        if (resourcesAt == null) {
+            resourcesAt = where;
+        }
+    }
+
+    private static InvalidInputException mixed(String legacy, String resource) {
+        return new InvalidInputException("cannot mix the legacy ConfigMap configuration (" + legacy + ") with MetalLB"
+                + " resources (" + resource + "): a MetalLB release reads one or the other; check them separately.");
+    }
+
+    private static Node configText(MappingNode configMap) {
+        return field(configMap, "data") instanceof MappingNode data ? field(data, "config") : null;
+    }
+
+    private static Node field(MappingNode mapping, String key) {
+        return GoYaml.entries(mapping).stream().filter(t -> GoYaml.keyText(t).equals(key)).map(t -> t.getValueNode())
+                .findFirst().orElse(null);
+    }
+
+    private static String scalarField(MappingNode mapping, String key) {
+        return field(mapping, key) instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    private static String nameSuffix(MappingNode object) {
+        String name = field(object, "metadata") instanceof MappingNode m ? scalarField(m, "name") : null;
+        return name == null ? "" : " " + GoQuote.q(name);
+    }
+
+    private static String describe(Node node) {
+        return switch (GoYaml.resolve(node).kind()) {
+            case SEQ -> "a list";
+            case MAP -> "a mapping";
+            default -> "the scalar " + GoQuote.q(((ScalarNode) node).getValue());
+        };
+    }
+}

@@ -1,0 +1,331 @@
+package dev.lbctl.config;
+
+import dev.lbctl.input.InvalidInputException;
+import dev.lbctl.pool.GoQuote;
+import dev.lbctl.pool.LabelSelector;
+import dev.lbctl.pool.MetalLbVersion;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the text of the ConfigMap's {@code config} key the way MetalLB v0.9 to v0.12 do, with
+ * {@code yaml.UnmarshalStrict} into its {@code configFile} struct: unknown and repeated fields and values of the wrong
+ * type are all collected and reported in yaml.v2's words ({@code line 4: field foo not found in type
+ * config.addressPool}) under MetalLB's {@code could not parse config:}. The structs are those of v0.12.1; fields that
+ * came later than v0.9 are recorded as {@link VersionedField}s.
+ */
+final class ConfigMapReader {
+
+    private static final Map<String, MetalLbVersion> NEWER_PEER_FIELDS = Map.of(
+            "source-address", MetalLbVersion.of(0, 11, 0),
+            "keepalive-time", MetalLbVersion.of(0, 12, 0),
+            "bfd-profile", MetalLbVersion.of(0, 12, 0),
+            "ebgp-multihop", MetalLbVersion.of(0, 12, 0));
+    private static final MetalLbVersion V0_12 = MetalLbVersion.of(0, 12, 0);
+    private static final long UINT32_MAX = 4_294_967_295L;
+
+    private final List<String> typeErrors = new ArrayList<>();
+    private final List<String> selectorErrors = new ArrayList<>();
+    private final String file;
+    private final int lineOffset;
+    private final ConfigBuilder out;
+
+    private ConfigMapReader(String file, int lineOffset, ConfigBuilder out) {
+        this.file = file;
+        this.lineOffset = lineOffset;
+        this.out = out;
+    }
+
+    /**
+     * Reads one configuration document.
+     *
+     * @param source how messages name the text, e.g. {@code cm.yaml:7 (ConfigMap metallb-system/config, data.config)}
+     * @param lineOffset added to a line of the text to give the line in {@code file}
+     */
+    static void read(Node document, String source, String file, int lineOffset, ConfigBuilder out) {
+        ConfigMapReader reader = new ConfigMapReader(file, lineOffset, out);
+        reader.configFile(document);
+        if (!reader.typeErrors.isEmpty()) {
+            throw new InvalidInputException(source + ": could not parse config: yaml: unmarshal errors: "
+                    + String.join("; ", reader.typeErrors) + ".");
+        }
+        if (!reader.selectorErrors.isEmpty()) {
+            throw new InvalidInputException(source + ": " + String.join("; ", reader.selectorErrors) + ".");
+        }
+    }
+
+    private void configFile(Node node) {
+        Fields f = struct(node, "config.configFile", Set.of("peers", "bgp-communities", "address-pools", "bfd-profiles"));
+        List<Node> peers = slice(f.get("peers"), "[]config.peer");
+        for (int i = 0; i < peers.size(); i++) {
+            peer(peers.get(i), i + 1);
+        }
+        stringMap(f.get("bgp-communities")).forEach(out.legacyCommunities::put);
+        slice(f.get("address-pools"), "[]config.addressPool").forEach(this::addressPool);
+        if (f.has("bfd-profiles")) {
+            versioned(f, "bfd-profiles", "config.configFile", V0_12);
+            slice(f.get("bfd-profiles"), "[]config.bfdProfile").forEach(this::bfdProfile);
+        }
+    }
+
+    private void peer(Node node, int index) {
+        Set<String> fields = new HashSet<>(Set.of("my-asn", "peer-asn", "peer-address", "peer-port", "hold-time",
+                "router-id", "node-selectors", "password"));
+        fields.addAll(NEWER_PEER_FIELDS.keySet());
+        Fields f = struct(node, "config.peer", fields);
+        NEWER_PEER_FIELDS.forEach((field, since) -> versioned(f, field, "config.peer", since));
+        List<LabelSelector> selectors = new ArrayList<>();
+        for (Node selector : slice(f.get("node-selectors"), "[]config.nodeSelector")) {
+            selectors.add(nodeSelector(selector, index));
+        }
+        out.peers.add(new BgpPeerSpec("", orZero(integer(f.get("my-asn"), "uint32", 0, UINT32_MAX)),
+                orZero(integer(f.get("peer-asn"), "uint32", 0, UINT32_MAX)), null, string(f.get("peer-address"), "string"), null,
+                string(f.get("source-address"), "string"), orZero(integer(f.get("peer-port"), "uint16", 0, 65535)),
+                string(f.get("hold-time"), "string"), string(f.get("keepalive-time"), "string"), null,
+                string(f.get("router-id"), "string"), selectors, string(f.get("password"), "string"), null,
+                string(f.get("bfd-profile"), "string"), bool(f.get("ebgp-multihop"), false), null, false, false,
+                origin(node)));
+    }
+
+    /** A node selector, converted as MetalLB's {@code parseNodeSelector} does; a bad operator is its parse error. */
+    private LabelSelector nodeSelector(Node node, int peerIndex) {
+        Fields f = struct(node, "config.nodeSelector", Set.of("match-labels", "match-expressions"));
+        List<LabelSelector.Requirement> requirements = new ArrayList<>();
+        for (Node expression : slice(f.get("match-expressions"), "[]config.selectorRequirements")) {
+            Fields e = struct(expression, "config.selectorRequirements", Set.of("key", "operator", "values"));
+            String operator = string(e.get("operator"), "string");
+            List<String> values = strings(e.get("values"));
+            LabelSelector.Operator op = KubeFields.operator(operator);
+            if (op == null) {
+                selectorErrors.add("parsing peer #" + peerIndex + ": parsing node selector: "
+                        + GoQuote.q(operator == null ? "" : operator) + " is not a valid label selector operator");
+                continue;
+            }
+            requirements.add(new LabelSelector.Requirement(orEmpty(string(e.get("key"), "string")), op, values));
+        }
+        return new LabelSelector(stringMap(f.get("match-labels")), requirements);
+    }
+
+    private void addressPool(Node node) {
+        Fields f = struct(node, "config.addressPool",
+                Set.of("protocol", "name", "addresses", "avoid-buggy-ips", "auto-assign", "bgp-advertisements"));
+        List<LegacyBgpAdvertisement> ads = new ArrayList<>();
+        for (Node ad : slice(f.get("bgp-advertisements"), "[]config.bgpAdvertisement")) {
+            Fields a = struct(ad, "config.bgpAdvertisement",
+                    Set.of("aggregation-length", "aggregation-length-v6", "localpref", "communities"));
+            versioned(a, "aggregation-length-v6", "config.bgpAdvertisement", V0_12);
+            ads.add(new LegacyBgpAdvertisement(integer(a.get("aggregation-length"), "int", Long.MIN_VALUE, Long.MAX_VALUE),
+                    integer(a.get("aggregation-length-v6"), "int", Long.MIN_VALUE, Long.MAX_VALUE),
+                    integer(a.get("localpref"), "uint32", 0, UINT32_MAX), strings(a.get("communities"))));
+        }
+        out.pools.add(new PoolSpec(PoolKind.CONFIGMAP_POOL, orEmpty(string(f.get("name"), "string")),
+                strings(f.get("addresses")), bool(f.get("auto-assign"), true), bool(f.get("avoid-buggy-ips"), false),
+                string(f.get("protocol"), "config.Proto"), ads, Optional.empty(), Map.of(), origin(node)));
+    }
+
+    private void bfdProfile(Node node) {
+        Fields f = struct(node, "config.bfdProfile", Set.of("name", "receive-interval", "transmit-interval",
+                "detect-multiplier", "echo-interval", "echo-mode", "passive-mode", "minimum-ttl"));
+        out.bfdProfiles.add(new BfdProfileSpec(orEmpty(string(f.get("name"), "string")),
+                integer(f.get("receive-interval"), "uint32", 0, UINT32_MAX),
+                integer(f.get("transmit-interval"), "uint32", 0, UINT32_MAX),
+                integer(f.get("detect-multiplier"), "uint32", 0, UINT32_MAX),
+                integer(f.get("echo-interval"), "uint32", 0, UINT32_MAX),
+                bool(f.get("echo-mode"), false), bool(f.get("passive-mode"), false),
+                integer(f.get("minimum-ttl"), "uint32", 0, UINT32_MAX), origin(node)));
+    }
+
+    /** The known fields of one struct: value nodes by name, and the line of each key. */
+    private record Fields(Map<String, Node> values, Map<String, Integer> keyLines) {
+        Node get(String field) {
+            return values.get(field);
+        }
+
+        boolean has(String field) {
+            return values.containsKey(field);
+        }
+    }
+
+    private void versioned(Fields fields, String field, String goType, MetalLbVersion since) {
+        if (fields.has(field)) {
+            int keyLine = fields.keyLines().get(field);
+            out.versionedFields.add(new VersionedField("line " + keyLine + ": field " + field + " not found in type " + goType,
+                    null, since, Origin.of(file, lineOffset + keyLine)));
+        }
+    }
+
+    /**
+     * yaml.v2's {@code mappingStruct} in strict mode: the known fields, after reporting unknown and repeated ones.
+     * YAML null is the zero struct (no fields).
+     */
+    private Fields struct(Node node, String goType, Set<String> known) {
+        Fields fields = new Fields(new LinkedHashMap<>(), new LinkedHashMap<>());
+        if (node == null || isNull(node)) {
+            return fields;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            typeError(node, goType);
+            return fields;
+        }
+        for (NodeTuple tuple : GoYaml.entries(mapping)) {
+            String key = GoYaml.keyText(tuple);
+            int line = GoYaml.line(tuple.getKeyNode());
+            if (!known.contains(key)) {
+                typeErrors.add("line " + line + ": field " + key + " not found in type " + goType);
+            } else if (fields.has(key)) {
+                typeErrors.add("line " + line + ": field " + key + " already set in type " + goType);
+            } else {
+                fields.values().put(key, tuple.getValueNode());
+                fields.keyLines().put(key, line);
+            }
+        }
+        return fields;
+    }
+
+    private List<Node> slice(Node node, String goType) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            typeError(node, goType);
+            return List.of();
+        }
+        return seq.getValue();
+    }
+
+    private List<String> strings(Node node) {
+        List<String> out = new ArrayList<>();
+        for (Node item : slice(node, "[]string")) {
+            String s = string(item, "string");
+            out.add(orEmpty(s));
+        }
+        return out;
+    }
+
+    /** {@code map[string]string}; yaml.v2 strict mode refuses a key given twice. */
+    private Map<String, String> stringMap(Node node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null || isNull(node)) {
+            return out;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            typeError(node, "map[string]string");
+            return out;
+        }
+        for (NodeTuple tuple : GoYaml.entries(mapping)) {
+            String key = orEmpty(string(tuple.getKeyNode(), "string"));
+            if (out.containsKey(key)) {
+                typeErrors.add("line " + GoYaml.line(tuple.getKeyNode()) + ": key " + GoQuote.q(key) + " already set in map");
+                continue;
+            }
+            out.put(key, orEmpty(string(tuple.getValueNode(), "string")));
+        }
+        return out;
+    }
+
+    /** A string field: any scalar's text as written (yaml.v2 keeps {@code 0x10} as "0x10"); null for YAML null. */
+    private String string(Node node, String goType) {
+        if (node == null) {
+            return null;
+        }
+        GoYaml.Resolved r = GoYaml.resolve(node);
+        return switch (r.kind()) {
+            case NULL -> null;
+            case MAP, SEQ -> {
+                typeError(node, goType);
+                yield null;
+            }
+            default -> ((ScalarNode) node).getValue();
+        };
+    }
+
+    private boolean bool(Node node, boolean absent) {
+        if (node == null) {
+            return absent;
+        }
+        GoYaml.Resolved r = GoYaml.resolve(node);
+        if (r.kind() == GoYaml.Kind.NULL) {
+            return absent;
+        }
+        if (r.kind() != GoYaml.Kind.BOOL) {
+            typeError(node, "bool");
+            return absent;
+        }
+        return (Boolean) r.value();
+    }
+
+    /** An integer field of Go type {@code goType}; floats are truncated as yaml.v2 does. Null when absent or wrong. */
+    private Long integer(Node node, String goType, long min, long max) {
+        if (node == null) {
+            return null;
+        }
+        GoYaml.Resolved r = GoYaml.resolve(node);
+        BigInteger value;
+        switch (r.kind()) {
+            case NULL -> {
+                return null;
+            }
+            case INT -> value = (BigInteger) r.value();
+            case FLOAT -> {
+                double d = (Double) r.value();
+                // A negative float converts to a huge uint64 in Go, so unsigned fields refuse it.
+                if (!Double.isFinite(d) || (d < 0 && min == 0)) {
+                    typeError(node, goType);
+                    return null;
+                }
+                value = new BigDecimal(d).toBigInteger();
+            }
+            default -> {
+                typeError(node, goType);
+                return null;
+            }
+        }
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            typeError(node, goType);
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /** yaml.v2's {@code terror}: {@code line N: cannot unmarshal !!str `abc` into uint32}, long values cut to 7 bytes. */
+    private void typeError(Node node, String goType) {
+        GoYaml.Resolved r = GoYaml.resolve(node);
+        String value = "";
+        if (r.kind() != GoYaml.Kind.MAP && r.kind() != GoYaml.Kind.SEQ) {
+            byte[] bytes = ((ScalarNode) node).getValue().getBytes(StandardCharsets.UTF_8);
+            value = bytes.length > 10
+                    ? " `" + new String(bytes, 0, 7, StandardCharsets.UTF_8) + "...`"
+                    : " `" + new String(bytes, StandardCharsets.UTF_8) + "`";
+        }
+        typeErrors.add("line " + GoYaml.line(node) + ": cannot unmarshal " + r.kind().shortTag + value + " into " + goType);
+    }
+
+    private Origin origin(Node node) {
+        return Origin.of(file, lineOffset + GoYaml.line(node));
+    }
+
+    private static boolean isNull(Node node) {
+        return GoYaml.resolve(node).kind() == GoYaml.Kind.NULL;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lbctl.config;
+
+import dev.lbctl.pool.GoQuote;
+import dev.lbctl.pool.MetalLbVersion;
+import java.util.List;
+
+/**
+ * Checks a {@link MetalLbConfig} the way a given MetalLB release would, and adds lbctl's own warnings.
+ *
+ * <p>MetalLB stops at its first error; this reports every problem it can, in the order MetalLB meets them. ERROR
+ * messages carry MetalLB's own text (the pool is named as MetalLB's wrapping names it: {@code parsing address pool #1:}
+ * for the ConfigMap, {@code parsing address pool NAME:} for resources; advertisements get {@code KIND NAME:}).
+ */
+public final class ConfigValidator {
+
+    /** The BGP implementation the speakers run; it decides which options MetalLB refuses. Layer 2 setups use NATIVE. */
+    public enum BgpMode { NATIVE, FRR }
+
+    private static final MetalLbVersion FIRST_CRD_RELEASE = MetalLbVersion.of(0, 13, 0);
+
+    private ConfigValidator() {
+    }
+
+    /** Validates against the release the configuration's style implies (v0.12.1 for a ConfigMap, else the newest). */
+    public static List<Problem> validate(MetalLbConfig config) {
+        return validate(config, config.impliedVersion());
+    }
+
+    public static List<Problem> validate(MetalLbConfig config, MetalLbVersion version) {
+        return validate(config, version, BgpMode.NATIVE);
+    }
+
+    public static List<Problem> validate(MetalLbConfig config, MetalLbVersion version, BgpMode mode) {
+        Problems problems = new Problems();
+        config.readWarnings().forEach(w -> problems.warning(w, null));
+        MetalLbVersion rules = checkStyle(config, version, problems);
+        checkVersionedFields(config, version, problems);
+        if (config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
+            validateConfigMap(config, rules, mode, problems);
+        } else {
+            validateResources(config, rules, mode, problems);
+        }
+        return problems.toList();
+    }
+
+    /** Reports a style the release does not read, and returns the release whose rules fit the style. */
+    private static MetalLbVersion checkStyle(MetalLbConfig config, MetalLbVersion version, Problems problems) {
+        if (config.style() == ConfigStyle.LEGACY_CONFIGMAP && !version.usesConfigMap()) {
+            problems.error("MetalLB " + version + " ignores the ConfigMap configuration: from v0.13.0 on it reads only"
+                    + " custom resources (IPAddressPool, L2Advertisement, ...); convert it with MetalLB's configmaptocrs", null);
+            return MetalLbConfig.LAST_CONFIGMAP_RELEASE;
+        }
+        if (config.style() == ConfigStyle.CRD && version.usesConfigMap()) {
+            problems.error("MetalLB " + version + " reads only the ConfigMap metallb-system/config: custom resources such as"
+                    + " IPAddressPool need v0.13.0 or later", null);
+            return FIRST_CRD_RELEASE;
+        }
+        return version;
+    }
+
+    private static void checkVersionedFields(MetalLbConfig config, MetalLbVersion version, Problems problems) {
+        for (VersionedField field : config.versionedFields()) {
+            if (version.compareTo(field.since()) < 0) {
+                String message = field.object() == null
+                        ? "could not parse config: yaml: unmarshal errors: " + field.rejection()
+                        : field.object() + ": strict decoding error: " + field.rejection();
+                problems.error(message + " (MetalLB " + version + " has no such field; it came in " + field.since() + ")", null);
+            }
+        }
+    }
+
+    /** {@code config.Parse} of the ConfigMap releases: peers, BFD profiles, communities, then pools. */
+    private static void validateConfigMap(MetalLbConfig config, MetalLbVersion version, BgpMode mode, Problems problems) {
+        PeerRules.checkConfigMap(config, version, problems);
+        BfdRules.check(config, version, problems);
+        config.legacyCommunities().forEach((alias, value) -> {
+            String error = BgpCommunity.checkConfigMap(value, version);
+            if (error != null) {
+                problems.error("parsing community " + GoQuote.q(alias) + ": " + error, null);
+            }
+        });
+        List<CheckedPool> pools = PoolRules.check(config, version, problems);
+        if (version.atLeast(0, 12, 0)) {
+            ModeRules.checkConfigMap(config, pools, mode, problems);
+        }
+        LbctlWarnings.check(config, pools, version, problems);
+    }
+
+    /** {@code config.For} of the CRD releases: mode checks, BFD profiles, peers, pools and advertisements. */
+    private static void validateResources(MetalLbConfig config, MetalLbVersion version, BgpMode mode, Problems problems) {
+        for (PoolSpec pool : config.poolSpecs()) {
+            if (pool.kind() == PoolKind.ADDRESS_POOL && version.atLeast(0, 14, 2)) {
+                problems.error("AddressPool " + pool.name() + ": MetalLB " + version + " no longer reads the AddressPool kind"
+                        + " (removed in v0.14.2); use an IPAddressPool and an L2Advertisement or BGPAdvertisement", pool.name());
+            }
+        }
+        // The mode checks run first in MetalLB and parse the addresses themselves.
+        ModeRules.checkCrd(config, PoolRules.parseAll(config, version), version, mode, problems);
+        BfdRules.check(config, version, problems);
+        PeerRules.checkCrd(config, version, problems);
+        List<CheckedPool> pools = PoolRules.check(config, version, problems);
+        AdvertisementRules.check(config, pools, version, problems);
+        BfdRules.checkEcho(config, pools, problems);
+        LbctlWarnings.check(config, pools, version, problems);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.lbctl.config;
+
+import dev.lbctl.pool.Cidr;
+import dev.lbctl.pool.GoQuote;
+import dev.lbctl.pool.IpAddress;
+import dev.lbctl.pool.IpFamily;
+import dev.lbctl.pool.MetalLbVersion;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What MetalLB accepts but is almost always a mistake in a Layer 2 setup. Each warning names the pool and the value
+ * and says why it matters.
+ */
+final class LbctlWarnings {
+
+    /** 2^16: more IPv4 addresses than any on-prem L2 segment plausibly has free. */
+    static final BigInteger LARGE_IPV4_POOL = BigInteger.valueOf(65_536);
+
+    private static final String METALLB_NAMESPACE = "metallb-system";
+
+    private LbctlWarnings() {
+    }
+
+    static void check(MetalLbConfig config, List<CheckedPool> pools, MetalLbVersion version, Problems problems) {
+        for (CheckedPool pool : pools) {
+            emptyRanges(pool, version, problems);
+            networkAndBroadcast(pool, problems);
+            largePool(pool, problems);
+        }
+        if (config.style() == ConfigStyle.CRD) {
+            unannounced(config, pools, problems);
+            unknownPoolNames(config, problems);
+            unknownPeerNames(config, problems);
+            foreignNamespaces(config, problems);
+        }
+    }
+
+    /**
+     * A range whose ends are of different families (or reversed, before v0.11) summarizes to no prefix at all. MetalLB
+     * accepts it silently; lbctl makes it an error, because the user certainly meant some addresses.
+     */
+    private static void emptyRanges(CheckedPool pool, MetalLbVersion version, Problems problems) {
+        for (Map.Entry<String, List<Cidr>> entry : pool.cidrsByAddress().entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                problems.error("pool " + GoQuote.q(pool.name()) + ": address range " + GoQuote.q(entry.getKey())
+                        + " contains no addresses for MetalLB " + version + " (its ends are of different families or in"
+                        + " reverse order: MetalLB silently summarizes such a range to nothing, so lbctl refuses it)", pool.name());
+            }
+        }
+    }
+
+    private static void networkAndBroadcast(CheckedPool pool, Problems problems) {
+        if (pool.spec().avoidBuggyIps()) {
+            return;
+        }
+        for (Map.Entry<String, List<Cidr>> entry : pool.cidrsByAddress().entrySet()) {
+            if (entry.getKey().contains("-") || entry.getValue().size() != 1) {
+                continue;
+            }
+            Cidr cidr = entry.getValue().get(0);
+            if (cidr.family() == IpFamily.IPV4 && cidr.prefixLength() <= 30) {
+                boolean buggy = cidr.first().confusesBuggyFirmware() || cidr.last().confusesBuggyFirmware();
+                problems.warning("pool " + GoQuote.q(pool.name()) + " includes " + cidr.first() + " and " + cidr.last()
+                        + ", the network and broadcast addresses of " + cidr + ": MetalLB hands them out like any other"
+                        + " address, but where " + cidr + " is a subnet, hosts treat them as the network itself and its"
+                        + " broadcast and cannot reach a Service on them; use the range " + cidr.first().plus(1) + "-"
+                        + lastUsable(cidr) + (buggy ? " or set avoidBuggyIPs" : "") + " instead", pool.name());
+            }
+        }
+    }
+
+    private static String lastUsable(Cidr cidr) {
+        return IpAddress.of(cidr.family(), cidr.last().value().subtract(BigInteger.ONE)).toString();
+    }
+
+    private static void largePool(CheckedPool pool, Problems problems) {
+        BigInteger v4 = pool.cidrs().stream().filter(c -> c.family() == IpFamily.IPV4).map(Cidr::size)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        if (v4.compareTo(LARGE_IPV4_POOL) > 0) {
+            problems.warning("pool " + GoQuote.q(pool.name()) + " has " + v4 + " IPv4 addresses, more than 65536: in Layer 2"
+                    + " mode every one of them must be free on the nodes' subnet, so a pool this wide almost certainly"
+                    + " covers addresses other hosts use (check the prefix length, e.g. /16 written for /24)", pool.name());
+        }
+    }
+
+    private static void unannounced(MetalLbConfig config, List<CheckedPool> pools, Problems problems) {
+        for (CheckedPool pool : pools) {
+            if (pool.spec().kind() != PoolKind.IP_ADDRESS_POOL) {
+                continue;
+            }
+            boolean announced = config.l2Advertisements().stream().anyMatch(a -> a.selects(pool.spec()))
+                    || config.bgpAdvertisements().stream().anyMatch(a -> a.selects(pool.spec()));
+            if (!announced) {
+                problems.warning("pool " + GoQuote.q(pool.name()) + " is not announced: no L2Advertisement or BGPAdvertisement"
+                        + " selects it, so Services will get an IP from it that no node answers for", pool.name());
+            }
+        }
+    }
+
+    private static void unknownPoolNames(MetalLbConfig config, Problems problems) {
+        Set<String> names = config.poolSpecs().stream().map(PoolSpec::name).collect(Collectors.toSet());
+        for (Advertisement adv : advertisements(config)) {
+            for (String pool : adv.ipAddressPools()) {
+                if (!names.contains(pool)) {
+                    problems.warning(adv.kind() + " " + GoQuote.q(adv.name()) + " names pool " + GoQuote.q(pool)
+                            + ", which does not exist: MetalLB silently ignores the name, so nothing is announced for it", pool);
+                }
+            }
+        }
+    }
+
+    private static void unknownPeerNames(MetalLbConfig config, Problems problems) {
+        Set<String> names = config.peers().stream().map(BgpPeerSpec::name).collect(Collectors.toSet());
+        for (BgpAdvertisementSpec adv : config.bgpAdvertisements()) {
+            for (String peer : adv.peers()) {
+                if (!names.contains(peer)) {
+                    problems.warning("BGPAdvertisement " + GoQuote.q(adv.name()) + " names peer " + GoQuote.q(peer)
+                            + ", which does not exist: the advertisement is sent to no session for it", null);
+                }
+            }
+        }
+    }
+
+    private static void foreignNamespaces(MetalLbConfig config, Problems problems) {
+        config.poolSpecs().stream().filter(p -> isForeign(p.origin())).forEach(p -> problems.warning(
+                "pool " + GoQuote.q(p.name()) + " is in namespace " + GoQuote.q(p.origin().namespace())
+                        + ": MetalLB reads resources only from its own namespace (\"resource must be created in "
+                        + METALLB_NAMESPACE + " namespace\" with the default install)", p.name()));
+        for (Advertisement adv : advertisements(config)) {
+            if (isForeign(adv.origin())) {
+                problems.warning(adv.kind() + " " + GoQuote.q(adv.name()) + " is in namespace " + GoQuote.q(adv.origin().namespace())
+                        + ": MetalLB reads resources only from its own namespace (" + METALLB_NAMESPACE + " by default)", null);
+            }
+        }
+    }
+
+    private static boolean isForeign(Origin origin) {
+        return origin.namespace() != null && !origin.namespace().equals(METALLB_NAMESPACE);
+    }
+
+    private static List<Advertisement> advertisements(MetalLbConfig config) {
+        return Stream.concat(config.l2Advertisements().stream(), config.bgpAdvertisements().stream())
+                .map(Advertisement.class::cast).toList();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.lbctl.config;
+
+import dev.lbctl.pool.Cidr;
+import dev.lbctl.pool.GoQuote;
+import dev.lbctl.pool.IpFamily;
+import dev.lbctl.pool.MetalLbVersion;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The checks of the BGP implementation in use ({@code validate.go} / {@code validation.go}): native mode refuses
+ * FRR-only options ({@code DiscardFRROnly}); FRR mode refuses what FRR cannot express ({@code DiscardNativeOnly}).
+ */
+final class ModeRules {
+
+    private ModeRules() {
+    }
+
+    static void checkConfigMap(MetalLbConfig config, List<CheckedPool> pools, ConfigValidator.BgpMode mode, Problems problems) {
+        if (mode == ConfigValidator.BgpMode.FRR) {
+            frrConfigMapPeers(config.peers(), problems);
+            return;
+        }
+        for (BgpPeerSpec p : config.peers()) {
+            if (!empty(p.bfdProfile())) {
+                problems.error("peer " + nonNull(p.address()) + " has bfd-profile set on native bgp mode", null);
+            }
+            if (!empty(p.keepaliveTime())) {
+                problems.error("peer " + nonNull(p.address()) + " has keepalive-time set on native bgp mode", null);
+            }
+        }
+        if (!config.bfdProfiles().isEmpty()) {
+            problems.error("bfd profiles section set", null);
+        }
+        for (CheckedPool pool : pools) {
+            if ("bgp".equals(pool.spec().protocol())) {
+                ipv6InNativeBgp(pool, problems);
+            }
+        }
+    }
+
+    static void checkCrd(MetalLbConfig config, List<CheckedPool> pools, MetalLbVersion version,
+            ConfigValidator.BgpMode mode, Problems problems) {
+        if (mode == ConfigValidator.BgpMode.FRR) {
+            frrPeers(config.peers(), problems);
+            return;
+        }
+        for (BgpPeerSpec p : config.peers()) {
+            String peer = "peer " + nonNull(p.address());
+            if (!empty(p.bfdProfile())) {
+                problems.error(peer + " has bfd-profile set on native bgp mode", null);
+            }
+            if (!empty(p.keepaliveTime()) && !isZeroDuration(p.keepaliveTime())) {
+                problems.error(peer + " has keepalive-time set on native bgp mode", null);
+            }
+            if (!empty(p.vrf())) {
+                problems.error(peer + " has vrf set on native bgp mode", null);
+            }
+            if (p.connectTime() != null) {
+                problems.error(peer + " has connect time set on native bgp mode", null);
+            }
+            if (p.enableGracefulRestart()) {
+                problems.error(peer + " has EnableGracefulRestart flag set on native bgp mode", null);
+            }
+            if (p.disableMp()) {
+                problems.error(peer + " has disable MP flag set on native bgp mode", null);
+            }
+            if (!empty(p.dynamicAsn())) {
+                problems.error(peer + " has dynamicASN set on native bgp mode", null);
+            }
+            if (!empty(p.iface())) {
+                problems.error(peer + " has interface set on native bgp mode", null);
+            }
+        }
+        if (!config.bfdProfiles().isEmpty()) {
+            problems.error("bfd profiles section set", null);
+        }
+        if (!config.bgpAdvertisements().isEmpty()) {
+            // Since v0.14.9 only pools that a BGPAdvertisement selects must be IPv4-only; before, every pool.
+            boolean selectedOnly = version.atLeast(0, 14, 9);
+            for (CheckedPool pool : pools) {
+                if (!selectedOnly || config.bgpAdvertisements().stream().anyMatch(a -> a.selects(pool.spec()))) {
+                    ipv6InNativeBgp(pool, problems);
+                }
+            }
+        }
+        if (version.atLeast(0, 14, 0)) {
+            nonLegacyCommunities(config, version, problems);
+        }
+    }
+
+    private static void ipv6InNativeBgp(CheckedPool pool, Problems problems) {
+        pool.cidrs().stream().filter(c -> c.family() == IpFamily.IPV6).findFirst().map(Cidr::toString).ifPresent(cidr ->
+                problems.error("pool " + GoQuote.q(pool.name()) + " has ipv6 CIDR " + cidr
+                        + ", native bgp mode does not support ipv6", pool.name()));
+    }
+
+    private static void nonLegacyCommunities(MetalLbConfig config, MetalLbVersion version, Problems problems) {
+        for (BgpAdvertisementSpec adv : config.bgpAdvertisements()) {
+            for (String c : adv.communities()) {
+                if (BgpCommunity.parse(c, version).kind() == BgpCommunity.Kind.LARGE) {
+                    problems.error("native BGP mode only supports legacy communities, BGP advertisement " + GoQuote.q(adv.name())
+                            + " has non legacy community " + GoQuote.q(c), null);
+                }
+            }
+        }
+        for (CommunitySpec community : config.communities()) {
+            for (CommunitySpec.Alias alias : community.aliases()) {
+                if (BgpCommunity.parse(alias.value(), version).kind() == BgpCommunity.Kind.LARGE) {
+                    // %q of the CommunityAlias struct quotes each field.
+                    problems.error("native BGP mode only supports legacy communities, BGP community CR " + GoQuote.q(community.name())
+                            + " has non legacy community {" + GoQuote.q(alias.name()) + " " + GoQuote.q(alias.value()) + "}", null);
+                }
+            }
+        }
+    }
+
+    /** The ConfigMap {@code DiscardNativeOnly} (v0.12): one router ID and one local ASN for all peers, no duplicate address. */
+    private static void frrConfigMapPeers(List<BgpPeerSpec> peers, Problems problems) {
+        if (peers.size() < 2) {
+            return;
+        }
+        BgpPeerSpec first = peers.get(0);
+        Set<String> addresses = new HashSet<>();
+        addresses.add(nonNull(first.address()));
+        for (BgpPeerSpec p : peers.subList(1, peers.size())) {
+            if (!nonNull(p.routerId()).equals(nonNull(first.routerId()))) {
+                problems.error("peer " + nonNull(p.routerId()) + " has RouterID different from " + nonNull(first.routerId())
+                        + ", in FRR mode all RouterID must be equal", null);
+            }
+            if (p.myAsn() != first.myAsn()) {
+                problems.error("peer " + nonNull(p.address()) + " has myAsn different from " + nonNull(first.address())
+                        + ", in FRR mode all myAsn must be equal", null);
+            }
+            if (!addresses.add(nonNull(p.address()))) {
+                problems.error("peer " + nonNull(p.address()) + " already exists, FRR mode doesn't support duplicate BGPPeers", null);
+            }
+        }
+    }
+
+    /** {@code DiscardNativeOnly} of the CRD releases: one router ID for all peers, no duplicate peer, one local ASN per VRF. */
+    private static void frrPeers(List<BgpPeerSpec> peers, Problems problems) {
+        if (peers.size() > 1) {
+            BgpPeerSpec first = peers.get(0);
+            Set<String> ids = new HashSet<>();
+            ids.add(identifier(first));
+            for (BgpPeerSpec p : peers.subList(1, peers.size())) {
+                if (!Objects.equals(nonNull(p.routerId()), nonNull(first.routerId()))) {
+                    problems.error("peer " + nonNull(p.routerId()) + " has RouterID different from " + nonNull(first.routerId())
+                            + ", in FRR mode all RouterID must be equal", null);
+                }
+                if (!ids.add(identifier(p))) {
+                    problems.error("peer " + nonNull(p.address()) + " already exists, FRR mode doesn't support duplicate BGPPeers", null);
+                }
+            }
+        }
+        for (BgpPeerSpec p : peers) {
+            for (BgpPeerSpec other : peers.subList(Math.min(1, peers.size()), peers.size())) {
+                if (p.myAsn() != other.myAsn() && nonNull(p.vrf()).equals(nonNull(other.vrf()))) {
+                    problems.error("peer " + nonNull(p.address()) + " has myAsn different from " + nonNull(other.address())
+                            + ", in FRR mode all myAsn must be equal for the same VRF", null);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String identifier(BgpPeerSpec p) {
+        return (empty(p.address()) ? nonNull(p.iface()) : p.address()) + "-" + nonNull(p.vrf());
+    }
+
+    private static boolean isZeroDuration(String text) {
+        try {
+            return GoDuration.parse(text) == 0;
+        } catch (GoDuration.DurationException e) {
+            return false;
+        }
+    }
+
+    private static boolean empty(String s) {
+        return s == null || s.isEmpty();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

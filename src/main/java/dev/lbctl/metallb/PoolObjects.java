@@ -1,0 +1,68 @@
+package dev.lbctl.metallb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MetalLB resources for lbctl's pools on a CRD release (v0.13+): one IPAddressPool per pool and one L2Advertisement
+ * per pool, named {@code <pool>-l2} and limited to that pool. An advertisement per pool (rather than one for all pools)
+ * keeps pools that others created out of lbctl's announcements, and lets uninstall remove exactly lbctl's objects,
+ * which all carry {@value #MANAGED_BY_LABEL}={@value #MANAGED_BY_VALUE}.
+ */
+public final class PoolObjects {
+
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY_VALUE = "lbctl";
+    static final String API_VERSION = "metallb.io/v1beta1";
+    static final String L2_ADVERTISEMENT_SUFFIX = "-l2";
+
+    private PoolObjects() {
+    }
+
+    /** The pools first, then their advertisements, so that each advertisement names an existing pool. */
+    public static List<Map<String, Object>> forCrds(MetalLbRelease release, List<PoolSpec> pools) {
+        if (release.configStyle() != ConfigStyle.CRD) {
+            throw new IllegalArgumentException(release.tag() + " is configured by ConfigMap; use LegacyPoolConfig");
+        }
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (PoolSpec pool : pools) {
+            objects.add(ipAddressPool(release.namespace(), pool));
+        }
+        for (PoolSpec pool : pools) {
+            objects.add(l2Advertisement(release.namespace(), pool));
+        }
+        return objects;
+    }
+
+    public static String l2AdvertisementName(String poolName) {
+        return poolName + L2_ADVERTISEMENT_SUFFIX;
+    }
+
+    private static Map<String, Object> ipAddressPool(String namespace, PoolSpec pool) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("addresses", pool.addresses());
+        spec.put("autoAssign", pool.autoAssign());
+        spec.put("avoidBuggyIPs", pool.avoidBuggyIps());
+        return object("IPAddressPool", pool.name(), namespace, spec);
+    }
+
+    private static Map<String, Object> l2Advertisement(String namespace, PoolSpec pool) {
+        return object("L2Advertisement", l2AdvertisementName(pool.name()), namespace,
+                Map.of("ipAddressPools", List.of(pool.name())));
+    }
+
+    private static Map<String, Object> object(String kind, String name, String namespace, Map<String, Object> spec) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("namespace", namespace);
+        metadata.put("labels", Map.of(MANAGED_BY_LABEL, MANAGED_BY_VALUE));
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("apiVersion", API_VERSION);
+        object.put("kind", kind);
+        object.put("metadata", metadata);
+        object.put("spec", spec);
+        return object;
+    }
+}

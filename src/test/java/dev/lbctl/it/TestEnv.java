@@ -1,0 +1,94 @@
+package dev.lbctl.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real control plane of scripts/testenv, brought up once per tier for the whole test run. Building it the first
+ * time takes long (the build's progress goes to this JVM's stderr). A control plane that cannot start fails the test
+ * that needs it: it is never a skip, on CI or anywhere else.
+ */
+public final class TestEnv {
+
+    public enum Tier { api, workloads, metallb }
+
+    private static final Path REPO = Path.of("").toAbsolutePath();
+    private static final Object LOCK = new Object();
+    private static Tier running;
+    private static Path kubeconfig;
+
+    private TestEnv() {
+    }
+
+    /** Ensures at least {@code tier} runs and returns its kubeconfig. */
+    public static Path up(Tier tier) {
+        synchronized (LOCK) {
+            if (running != null && running.compareTo(tier) >= 0) {
+                return kubeconfig;
+            }
+            List<String> stdout = run(List.of(script().toString(), "up", tier.name()), 75);
+            String last = stdout.isEmpty() ? "" : stdout.get(stdout.size() - 1);
+            if (!last.startsWith("KUBECONFIG=")) {
+                throw new IllegalStateException("scripts/testenv up " + tier + " did not end with KUBECONFIG=<path>; stdout: " + stdout);
+            }
+            kubeconfig = Path.of(last.substring("KUBECONFIG=".length()));
+            running = tier;
+            return kubeconfig;
+        }
+    }
+
+    /** The repository's ../shared folder with MetalLB's upstream manifests (test data). */
+    public static Path shared() {
+        return Path.of(System.getProperty("lbctl.shared", REPO.resolve("../shared").toString())).normalize();
+    }
+
+    /** Runs {@code scripts/testenv ARGS...} and returns its stdout lines; fails on a non-zero exit. */
+    public static List<String> testenv(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(script().toString());
+        command.addAll(List.of(args));
+        return run(command, 10);
+    }
+
+    private static Path script() {
+        Path script = REPO.resolve("scripts/testenv");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("scripts/testenv not found or not executable at " + script);
+        }
+        return script;
+    }
+
+    private static List<String> run(List<String> command, int timeoutMinutes) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        List<String> lines = new ArrayList<>();
+        try {
+            Process p = pb.start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                }
+            }
+            if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutMinutes + " minutes");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed with exit " + p.exitValue() + "; stdout: " + lines);
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+}
