@@ -30,8 +30,9 @@ public final class CommandLineFactory {
         return cmd;
     }
 
-    /** Every subcommand's --help lists the same exit codes, since every command shares one contract. */
+    /** Every command has -h/--help, and its help lists the same exit codes, since every command shares one contract. */
     private static void applyExitCodeList(CommandLine cmd) {
+        cmd.getCommandSpec().mixinStandardHelpOptions(true);
         java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
         for (String line : ExitCode.helpList()) {
             String[] kv = line.split(":", 2);

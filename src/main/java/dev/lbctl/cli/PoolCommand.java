@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code lbctl pool ...}: offline commands over address pools; none of them builds a Kubernetes client. */
 @Command(name = "pool", description = "Check address pools and predict MetalLB's assignments, offline.",
-        subcommands = {PoolValidateCommand.class})
+        subcommands = {PoolValidateCommand.class, PoolSimulateCommand.class})
 public class PoolCommand {
 }

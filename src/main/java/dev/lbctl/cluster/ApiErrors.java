@@ -59,23 +59,31 @@ final class ApiErrors {
             return new ClusterAccessException("the API server refused to " + verb + " " + what + " (" + code + "): "
                     + (serverMessage != null ? serverMessage : firstLine(e.getMessage())), e);
         }
-        Throwable root = rootCause(e);
         String reason;
-        if (root instanceof ConnectException) {
+        if (causedBy(e, ConnectException.class)) {
             reason = "connection refused";
-        } else if (root instanceof UnknownHostException) {
-            reason = "unknown host " + root.getMessage();
-        } else if (root instanceof HttpConnectTimeoutException || root instanceof HttpTimeoutException) {
+        } else if (causedBy(e, UnknownHostException.class)) {
+            reason = "unknown host";
+        } else if (causedBy(e, HttpConnectTimeoutException.class) || causedBy(e, HttpTimeoutException.class)) {
             reason = "the request timed out";
-        } else if (root instanceof SSLException) {
-            reason = "TLS failed (" + firstLine(root.getMessage()) + "); check the kubeconfig's certificate authority";
-        } else if (root instanceof IOException) {
-            reason = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        } else if (causedBy(e, SSLException.class)) {
+            reason = "TLS failed; check the kubeconfig's certificate authority and server address";
         } else {
-            reason = firstLine(e.getMessage());
+            Throwable root = rootCause(e);
+            reason = root instanceof IOException && root.getMessage() != null ? firstLine(root.getMessage())
+                    : firstLine(e.getMessage());
         }
         return new ClusterAccessException("cannot reach the Kubernetes API server at " + server + " to " + verb + " "
                 + what + ": " + reason, e);
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+            if (type.isInstance(cur)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -46,6 +46,9 @@ public final class ClusterConnector {
         config.setConnectionTimeout(Math.min(timeoutMs, 10_000));
         // lbctl reports failures itself; the client's own retries would only delay the answer.
         config.setRequestRetryBackoffLimit(0);
+        // Over HTTP/2 the API server answers an unauthenticated request with GOAWAY, which the JDK client reports
+        // instead of the 401; HTTP/1.1 gets the real status, and a short-lived CLI loses nothing by it.
+        config.setHttp2Disable(true);
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory())

@@ -50,8 +50,9 @@ public final class ConfigFiles {
         if (resourcesAt != null) {
             return out.build(ConfigStyle.CRD);
         }
-        throw new InvalidInputException(String.join(", ", sources) + " holds no MetalLB configuration: expected the ConfigMap"
-                + " config (or its config text) or resources such as IPAddressPool and L2Advertisement.");
+        String found = out.warnings.isEmpty() ? "" : " (" + String.join("; ", out.warnings) + ")";
+        throw new InvalidInputException(String.join(", ", sources) + " holds no MetalLB configuration" + found
+                + ": expected the ConfigMap config (or its config text) or resources such as IPAddressPool and L2Advertisement.");
     }
 
     private void readText(String text, String file) {

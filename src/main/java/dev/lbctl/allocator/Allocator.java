@@ -1,0 +1,214 @@
+package dev.lbctl.allocator;
+
+import dev.lbctl.pool.GoQuote;
+import dev.lbctl.pool.IpFamily;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * MetalLB v0.16's {@code internal/allocator}: {@code Assign}, {@code AllocateFromPool}, {@code Allocate} and
+ * {@code AllocateFromPoolForAdditionalFamily}, with their messages. Where MetalLB's pool order is random (Go map
+ * iteration, unstable sort of equal priorities) this takes pools in definition order and says so in the placement.
+ */
+final class Allocator {
+
+    /** IPs given to a service, and whether MetalLB would certainly have chosen the same pool. */
+    record Placement(List<PackedIp> ips, boolean deterministic) {
+    }
+
+    /** The pool findBestPoolForService would return in definition order, and whether another order could differ. */
+    private record Choice(PoolOffer offer, boolean hadAlternatives) {
+    }
+
+    /** MetalLB's sortPools: ascending priority, with 0 (no priority) after every other value. */
+    private static final Comparator<Integer> PRIORITY_ORDER =
+            Comparator.comparing((Integer priority) -> priority == 0).thenComparing(Comparator.naturalOrder());
+
+    private final List<PoolState> pools;
+    private final Map<String, PoolState> byName = new LinkedHashMap<>();
+    private final AddressIndex index;
+    private final Assignments assignments;
+    /** Pools for services no pool is pinned to: auto-assigned and without serviceAllocation (one random-order tier). */
+    private final List<List<PoolState>> unpinnedTier;
+    private final boolean anyPinnedPool;
+
+    /** @param expectedServices how many services will be placed, to size the bookkeeping once */
+    Allocator(List<PoolState> pools, int expectedServices) {
+        this.pools = List.copyOf(pools);
+        pools.forEach(p -> byName.put(p.name(), p));
+        this.index = new AddressIndex(pools);
+        this.assignments = new Assignments(expectedServices);
+        this.unpinnedTier = List.of(pools.stream().filter(p -> p.autoAssign() && !p.hasServiceAllocation()).toList());
+        this.anyPinnedPool = pools.stream().anyMatch(p -> p.autoAssign() && p.hasServiceAllocation());
+    }
+
+    boolean hasPools() {
+        return !pools.isEmpty();
+    }
+
+    /** The pool of the service's IPs, or null when it holds none. */
+    String poolOf(String service) {
+        Assignments.Held held = assignments.heldBy(service);
+        return held == null ? null : held.pool().name();
+    }
+
+    void unassign(String service) {
+        assignments.unassign(service);
+    }
+
+    /** MetalLB's {@code Assign}: the requested IPs must lie in one pool that accepts the service, and be shareable. */
+    void assign(ServiceClaim claim, List<PackedIp> ips) throws AllocationError {
+        PoolState pool = index.poolOf(ips);
+        if (pool == null) {
+            throw new AllocationError(GoText.quotedList(ips) + " is not allowed in config");
+        }
+        if (!pool.compatibleWith(claim.namespace(), claim.labels())) {
+            throw new AllocationError("pool " + pool.name() + " not compatible for ip assignment");
+        }
+        for (PackedIp ip : ips) {
+            assignments.checkSharing(claim.key(), ip, claim.ports(), claim.keys());
+        }
+        assignments.assign(claim.key(), new Assignments.Held(pool, ips, claim.ports(), claim.keys()));
+    }
+
+    /** MetalLB's {@code AllocateFromPool}, for the address-pool annotation: autoAssign does not matter here. */
+    List<PackedIp> allocateFromPool(ServiceClaim claim, String poolName) throws AllocationError {
+        PoolState pool = byName.get(poolName);
+        if (pool == null) {
+            throw new AllocationError("unknown pool " + GoQuote.q(poolName));
+        }
+        List<PackedIp> ips = offer(pool, claim).select(claim.family(), claim.familyPolicy());
+        assign(claim, ips);
+        return ips;
+    }
+
+    /**
+     * MetalLB's {@code Allocate}: the pinned pools in priority order, then every unpinned auto-assign pool; the first
+     * that can serve the service wins. Both steps go through {@code findBestPoolForService}.
+     */
+    Placement allocate(ServiceClaim claim) throws AllocationError {
+        Placement placement = allocateFromTiers(pinnedTiers(claim), claim);
+        if (placement == null) {
+            placement = allocateFromTiers(unpinnedTier, claim);
+        }
+        if (placement == null) {
+            throw new AllocationError("no available IPs");
+        }
+        return placement;
+    }
+
+    /** MetalLB's {@code AllocateFromPoolForAdditionalFamily}: a PreferDualStack service's missing family, same pool. */
+    PackedIp allocateAdditionalFamily(ServiceClaim claim, PackedIp existing) throws AllocationError {
+        IpFamily additional = existing.family() == IpFamily.IPV4 ? IpFamily.IPV6 : IpFamily.IPV4;
+        PoolState pool = byName.get(poolOf(claim.key()));
+        PoolOffer offer = PoolOffer.of(pool, additional, pool.firstAvailable(additional, claim, assignments.sharing()));
+        PackedIp ip = offer.select(ServiceFamily.of(additional), ServiceClaim.SINGLE_STACK).get(0);
+        assign(claim, List.of(existing, ip));
+        return ip;
+    }
+
+    /**
+     * Pools pinned to the service (by namespace or service selector), auto-assigned and compatible, grouped by
+     * priority: ascending, with 0 (unset) last. MetalLB's sort is not stable, so each group is in random order.
+     */
+    private List<List<PoolState>> pinnedTiers(ServiceClaim claim) {
+        if (!anyPinnedPool) {
+            return List.of();
+        }
+        Map<Integer, List<PoolState>> byPriority = new TreeMap<>(PRIORITY_ORDER);
+        for (PoolState pool : pools) {
+            if (pool.autoAssign() && pool.hasServiceAllocation() && pool.pinnedCandidateFor(claim.namespace())
+                    && pool.compatibleWith(claim.namespace(), claim.labels())) {
+                byPriority.computeIfAbsent(pool.priority(), p -> new ArrayList<>()).add(pool);
+            }
+        }
+        return List.copyOf(byPriority.values());
+    }
+
+    /** MetalLB's {@code allocateFromPools}; null where it returns an error, so that the caller moves on. */
+    private Placement allocateFromTiers(List<List<PoolState>> tiers, ServiceClaim claim) {
+        Choice choice = findBestPool(tiers, claim);
+        if (choice == null) {
+            return null;
+        }
+        try {
+            List<PackedIp> ips = choice.offer().select(claim.family(), claim.familyPolicy());
+            assign(claim, ips);
+            return new Placement(ips, !choice.hadAlternatives());
+        } catch (AllocationError e) {
+            return null;
+        }
+    }
+
+    /**
+     * MetalLB's {@code findBestPoolForService} over pools whose relative order within a tier is random. MetalLB
+     * returns the first pool that fully serves the service; failing that, for a dual-stack PreferDualStack service,
+     * the first with the primary family, then the first with the secondary one. So the possible winners are the
+     * pools of the first kind that exists, in the first tier holding one; there are alternatives when that tier
+     * holds more than one.
+     */
+    private Choice findBestPool(List<List<PoolState>> tiers, ServiceClaim claim) {
+        List<List<PoolOffer>> offers = new ArrayList<>(tiers.size());
+        for (List<PoolState> tier : tiers) {
+            List<PoolOffer> tierOffers = new ArrayList<>(tier.size());
+            for (PoolState pool : tier) {
+                tierOffers.add(offer(pool, claim));
+            }
+            offers.add(tierOffers);
+        }
+        for (Fit fit : Fit.inPreferenceOrder(claim)) {
+            for (List<PoolOffer> tier : offers) {
+                PoolOffer first = null;
+                int fitting = 0;
+                for (PoolOffer offer : tier) {
+                    if (fit.matches(offer, claim)) {
+                        first = fitting++ == 0 ? offer : first;
+                    }
+                }
+                if (first != null) {
+                    return new Choice(first, fitting > 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How a pool can serve a service in findBestPoolForService, in MetalLB's order of preference. */
+    private enum Fit {
+        /** The service's family, or both families for dual-stack. */
+        FULL,
+        /** PreferDualStack without a FULL pool: spec.ipFamilies[0]. */
+        PRIMARY_FAMILY,
+        /** PreferDualStack without a FULL or PRIMARY_FAMILY pool: the other family. */
+        SECONDARY_FAMILY;
+
+        private static final List<Fit> ONLY_FULL = List.of(FULL);
+        private static final List<Fit> ALL = List.of(values());
+
+        static List<Fit> inPreferenceOrder(ServiceClaim claim) {
+            return claim.family() == ServiceFamily.DUAL && claim.preferDualStack() ? ALL : ONLY_FULL;
+        }
+
+        boolean matches(PoolOffer offer, ServiceClaim claim) {
+            IpFamily primary = claim.primaryFamily();
+            return switch (this) {
+                case FULL -> claim.family() == ServiceFamily.DUAL ? offer.hasBoth() : offer.forFamily(claim.family().single()) != null;
+                case PRIMARY_FAMILY -> offer.forFamily(primary) != null;
+                case SECONDARY_FAMILY -> offer.forFamily(primary == IpFamily.IPV4 ? IpFamily.IPV6 : IpFamily.IPV4) != null;
+            };
+        }
+    }
+
+    /** MetalLB's {@code getFreeIPsFromPool}, computing only the families the service can use. */
+    private PoolOffer offer(PoolState pool, ServiceClaim claim) {
+        boolean dual = claim.family() == ServiceFamily.DUAL;
+        IpFamily single = claim.family().single();
+        return new PoolOffer(pool,
+                dual || single == IpFamily.IPV4 ? pool.firstAvailable(IpFamily.IPV4, claim, assignments.sharing()) : null,
+                dual || single == IpFamily.IPV6 ? pool.firstAvailable(IpFamily.IPV6, claim, assignments.sharing()) : null);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.lbctl.cli;
+
+import static dev.lbctl.cli.CliRun.lbctl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pool commands' contract: exit codes, streams, and one sentence for every bad input. */
+class PoolCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    /** A user error is one line on stderr, names the value, and never shows a stack trace. */
+    private static void assertOneSentenceError(CliRun run, int exitCode, String value) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
+        assertThat(run.out()).as(run.toString()).isEmpty();
+        assertThat(run.err()).as(run.toString()).startsWith("lbctl: error: ").contains(value).doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingFileIsInvalidInput() {
+        assertOneSentenceError(lbctl("pool", "validate", "-f", "no/such/file.yaml"), 3, "no/such/file.yaml");
+    }
+
+    @Test
+    void malformedYamlNamesFileAndLine() throws IOException {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, "apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: x\nspec: [\n");
+        CliRun run = lbctl("pool", "validate", "-f", file.toString());
+        assertOneSentenceError(run, 3, file + ":");
+        assertThat(run.err()).contains("malformed YAML");
+    }
+
+    @Test
+    void nonUtf8BytesAreInvalidInput() throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+        assertOneSentenceError(lbctl("pool", "validate", "-f", file.toString()), 3, "not valid UTF-8");
+    }
+
+    @Test
+    void wrongKindIsInvalidInput() throws IOException {
+        Path file = dir.resolve("deployment.yaml");
+        Files.writeString(file, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
+        CliRun run = lbctl("pool", "validate", "-f", file.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err() + run.out()).as(run.toString()).contains("Deployment").doesNotContain("\tat ");
+    }
+
+    @Test
+    void noPoolIsAUsageError() {
+        CliRun run = lbctl("pool", "validate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("give at least one pool").contains("--help");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(lbctl("pool", "validate", "--poool", "10.0.0.0/24").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void validateErrorsGoToStdoutInJsonWithExit3() {
+        CliRun run = lbctl("pool", "validate", "--pool", "10.0.0.0/24", "--pool", "10.0.0.128/25", "-o", "json");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("\"valid\": false", "overlaps with already defined CIDR \\\"10.0.0.0/24\\\"");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        CliRun run = lbctl("pool", "validate", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Exit Codes:", "3", "invalid input", "cluster access error", "timed out");
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        CliRun run = lbctl("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("lbctl ").doesNotContain("unknown");
+    }
+
+    @Test
+    void simulateWithInvalidServicesFileNamesTheService() throws IOException {
+        Path file = dir.resolve("svc.yaml");
+        Files.writeString(file, "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: LoadBalancer\n"
+                + "  ports: [{port: eighty}]\n");
+        CliRun run = lbctl("pool", "simulate", "--pool", "10.0.0.0/29", "--services", file.toString());
+        assertOneSentenceError(run, 3, "eighty");
+    }
+
+    @Provide
+    Arbitrary<String> poolLikeStrings() {
+        Arbitrary<String> octet = Arbitraries.integers().between(-5, 300).map(String::valueOf);
+        Arbitrary<String> ipv4 = octet.list().ofMinSize(1).ofMaxSize(5).map(l -> String.join(".", l));
+        Arbitrary<String> ipv6 = Arbitraries.strings().withChars("0123456789abcdefg:").ofMaxLength(45);
+        Arbitrary<String> address = Arbitraries.oneOf(ipv4, ipv6);
+        Arbitrary<String> prefix = Arbitraries.integers().between(-1, 999).map(n -> "/" + n);
+        Arbitrary<String> cidr = Arbitraries.oneOf(address, address.flatMap(a -> prefix.map(p -> a + p)));
+        Arbitrary<String> range = Arbitraries.oneOf(address, Arbitraries.integers().between(0, 999).map(String::valueOf))
+                .flatMap(end -> address.map(start -> start + Arbitraries.of("-", " - ", "--").sample() + end));
+        Arbitrary<String> garbage = Arbitraries.strings().ofMaxLength(30);
+        return Arbitraries.oneOf(cidr, range, garbage);
+    }
+
+    /** Thousands of pool strings: the answer is always exit 0 or 3 (or 2 for what looks like an option), never a trace. */
+    @Property(tries = 1500)
+    void anyPoolStringGetsAnAnswerNotATrace(@ForAll("poolLikeStrings") String pool) {
+        CliRun run = lbctl("pool", "validate", "-o", "json", "--pool=" + pool);
+        if (pool.startsWith("-")) {
+            assertThat(run.exitCode()).as(run.toString()).isIn(0, 2, 3); // picocli may read it as an option
+        } else {
+            assertThat(run.exitCode()).as(run.toString()).isIn(0, 3);
+        }
+        assertThat(run.err()).as(run.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+        if (run.exitCode() == 3 && run.out().isEmpty()) {
+            assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+        }
+    }
+}
