@@ -3,6 +3,8 @@ package dev.lbctl.cli;
 import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.ClusterTimeoutException;
 import dev.lbctl.input.InvalidInputException;
+import dev.lbctl.install.PreflightFailedException;
+import dev.lbctl.metallb.ManifestUnavailableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -45,6 +47,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         }
         if (ex instanceof ClusterTimeoutException) {
             return ExitCode.TIMED_OUT;
+        }
+        if (ex instanceof PreflightFailedException) {
+            return ExitCode.CHECK_FAILED;
+        }
+        if (ex instanceof ManifestUnavailableException) {
+            return ExitCode.INVALID_INPUT;
         }
         if (ex instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE;

@@ -48,23 +48,29 @@ public class PoolInputs {
         return poolOptions.isEmpty() && poolArguments.isEmpty() && files.isEmpty();
     }
 
-    /** Reads every source into one configuration; command-line pools are named default, default-2, ... unless named. */
+    /** Reads every source into one configuration. */
     MetalLbConfig read(MetalLbVersion version) {
-        List<AddressPool> cliPools = new ArrayList<>();
         List<String> all = new ArrayList<>(poolOptions);
         all.addAll(poolArguments);
-        for (String argument : all) {
-            String defaultName = cliPools.isEmpty() ? "default" : "default-" + (cliPools.size() + 1);
+        MetalLbConfig cliPools = commandLinePools(all, version);
+        if (files.isEmpty()) {
+            return cliPools;
+        }
+        MetalLbConfig fromFiles = ConfigFiles.read(files);
+        return all.isEmpty() ? fromFiles : fromFiles.withPools(cliPools.pools(version));
+    }
+
+    /** Pools typed on the command line; they are named default, default-2, ... unless the argument names them. */
+    static MetalLbConfig commandLinePools(List<String> arguments, MetalLbVersion version) {
+        List<AddressPool> pools = new ArrayList<>();
+        for (String argument : arguments) {
+            String defaultName = pools.isEmpty() ? "default" : "default-" + (pools.size() + 1);
             try {
-                cliPools.add(PoolArgument.parse(argument, defaultName, version));
+                pools.add(PoolArgument.parse(argument, defaultName, version));
             } catch (InvalidAddressException e) {
                 throw new InvalidInputException(e.getMessage());
             }
         }
-        MetalLbConfig fromFiles = files.isEmpty() ? null : ConfigFiles.read(files);
-        if (fromFiles == null) {
-            return MetalLbConfig.ofPools(cliPools);
-        }
-        return cliPools.isEmpty() ? fromFiles : fromFiles.withPools(cliPools);
+        return MetalLbConfig.ofPools(pools);
     }
 }

@@ -22,6 +22,21 @@ public final class KubeFixtures {
                 .build();
     }
 
+    /**
+     * Deletes a namespace on a control plane without the namespace controller (the api tier): deletes it, then clears
+     * its finalizer through the finalize subresource, which is what the controller would do once it is empty.
+     */
+    public static void deleteNamespaceWithoutController(KubernetesClient kube, String name) {
+        if (kube.namespaces().withName(name).get() == null) {
+            return;
+        }
+        kube.namespaces().withName(name).delete();
+        kube.raw(kube.getMasterUrl() + "api/v1/namespaces/" + name + "/finalize", "PUT",
+                java.util.Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", java.util.Map.of("name", name),
+                        "spec", java.util.Map.of("finalizers", java.util.List.of())));
+        kube.namespaces().withName(name).waitUntilCondition(n -> n == null, 30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     public static String resource(String path) {
         try {
             return Files.readString(Path.of("src/test/resources").resolve(path));

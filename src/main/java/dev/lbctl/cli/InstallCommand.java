@@ -1,0 +1,159 @@
+package dev.lbctl.cli;
+
+import dev.lbctl.config.ConfigFiles;
+import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.install.InstallPlan;
+import dev.lbctl.install.InstallPlanner;
+import dev.lbctl.install.Installer;
+import dev.lbctl.input.YamlDocuments;
+import dev.lbctl.metallb.ManifestCache;
+import dev.lbctl.metallb.ManifestSource;
+import dev.lbctl.metallb.MetalLbRelease;
+import dev.lbctl.metallb.ReleaseCatalog;
+import dev.lbctl.pool.AddressPool;
+import dev.lbctl.report.Json;
+import dev.lbctl.report.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "install", description = {
+    "Install MetalLB (checksum-verified manifests, server-side apply) and configure Layer 2 pools.",
+    "Pools are checked offline first; --dry-run prints the plan and every object, and needs no cluster."})
+public class InstallCommand implements Callable<Integer> {
+
+    /** MetalLB kinds of a -f file that install applies as written. */
+    private static final Set<String> METALLB_KINDS = Set.of("IPAddressPool", "L2Advertisement", "BGPAdvertisement",
+            "BGPPeer", "Community", "BFDProfile");
+
+    static class PoolSource {
+        @Option(names = "--pool", paramLabel = "POOL", required = true,
+                description = "A pool: [NAME=]CIDR, range a-b, shorthand 192.168.100.240-250, or a single IP. Repeatable.")
+        List<String> pools = new ArrayList<>();
+
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true,
+                description = "MetalLB configuration: CRD resources (v0.13+) or the legacy ConfigMap (v0.9-v0.12).")
+        Path file;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    PoolSource source;
+
+    @Option(names = "--metallb-version", paramLabel = "VERSION", defaultValue = "v0.16.1",
+            description = "MetalLB release: v0.9.6, v0.10.2, v0.12.1, v0.13.12, v0.14.9, v0.15.3, v0.16.1 (default: ${DEFAULT-VALUE}).")
+    String metallbVersion;
+
+    @Option(names = "--manifests", paramLabel = "DIR|URL",
+            description = "Where the manifests come from (laid out as <version>/<file>) instead of upstream; verified all the same.")
+    String manifests;
+
+    @Option(names = "--dry-run", description = "Print the plan and every object; apply nothing (no cluster needed).")
+    boolean dryRun;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, or (with --dry-run) yaml for the objects (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long install may wait in all (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--no-wait", description = "Do not wait for the controller and speaker rollouts.")
+    boolean noWait;
+
+    @Option(names = "--skip-strictarp-check", description = "Install even if kube-proxy runs IPVS without strictARP.")
+    boolean skipStrictArpCheck;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (output == OutputFormat.yaml && !dryRun) {
+            throw new ParameterException(spec.commandLine(), "-o yaml goes with --dry-run");
+        }
+        GlobalOptions global = GlobalOptions.of(spec);
+        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        MetalLbRelease release = ReleaseCatalog.find(metallbVersion);
+        MetalLbConfig config;
+        List<Map<String, Object>> rawResources = List.of();
+        if (source.file != null) {
+            config = ConfigFiles.read(List.of(source.file));
+            rawResources = metallbResources(source.file);
+        } else {
+            config = PoolInputs.commandLinePools(source.pools, release.version());
+        }
+        ManifestSource manifestSource = ManifestSource.forOption(Optional.ofNullable(manifests), ManifestCache.inUserHome());
+        InstallPlan plan = new InstallPlanner(progress).plan(release, config, rawResources, manifestSource, timeout,
+                !noWait, !skipStrictArpCheck);
+        List<AddressPool> pools = config.pools(release.version());
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            out.print(InstallPlanRenderer.render(plan, output));
+            out.flush();
+            return ExitCode.OK;
+        }
+        Thread interruptNote = new Thread(() -> progress.info("interrupted: every object applied so far is complete;"
+                + " re-run the same 'lbctl install' to finish, or 'lbctl uninstall' to remove it"));
+        Runtime.getRuntime().addShutdownHook(interruptNote);
+        try (ClusterSession session = new ClusterSession(global)) {
+            Installer.Result result = new Installer(session.cluster(), progress).install(plan, pools);
+            out.print(output == OutputFormat.json ? Json.write(json(plan, result)) : summary(plan, result));
+            out.flush();
+            return ExitCode.OK;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interruptNote);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> metallbResources(Path file) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object doc : YamlDocuments.flattenLists(YamlDocuments.load(file))) {
+            if (doc instanceof Map<?, ?> map && METALLB_KINDS.contains(String.valueOf(map.get("kind")))) {
+                out.add((Map<String, Object>) map);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> json(InstallPlan plan, Installer.Result result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("release", result.release().tag());
+        doc.put("namespace", result.release().namespace());
+        doc.put("applied", result.applied());
+        doc.put("skipped", result.skipped());
+        doc.put("configurationChanged", result.configurationChanged());
+        doc.put("pools", InstallPlanRenderer.pools(plan));
+        doc.put("firstAddress", plan.firstAddress().orElse(null));
+        return doc;
+    }
+
+    static String summary(InstallPlan plan, Installer.Result result) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("MetalLB ").append(result.release().tag()).append(" is installed in namespace ")
+                .append(result.release().namespace()).append(" (").append(result.applied()).append(" objects applied");
+        if (!result.skipped().isEmpty()) {
+            sb.append(", ").append(result.skipped().size()).append(" skipped");
+        }
+        sb.append(").\n");
+        plan.configuration().pools().forEach(p -> sb.append("pool ").append(p.name()).append(": ")
+                .append(String.join(", ", p.addresses())).append('\n'));
+        plan.firstAddress().ifPresent(ip -> sb.append("The first LoadBalancer Service will get ").append(ip)
+                .append(". Check it end to end with: lbctl verify\n"));
+        return sb.toString();
+    }
+}

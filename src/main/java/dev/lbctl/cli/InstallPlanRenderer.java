@@ -1,0 +1,133 @@
+package dev.lbctl.cli;
+
+import dev.lbctl.install.InstallPlan;
+import dev.lbctl.metallb.LegacyPoolConfig;
+import dev.lbctl.metallb.ManifestObject;
+import dev.lbctl.metallb.MemberlistSecret;
+import dev.lbctl.report.Json;
+import dev.lbctl.report.Table;
+import dev.lbctl.report.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Renders install's plan for --dry-run: a readable plan (table), the plan as JSON, or every object as YAML. */
+final class InstallPlanRenderer {
+
+    private InstallPlanRenderer() {
+    }
+
+    static String render(InstallPlan plan, OutputFormat format) {
+        return switch (format) {
+            case yaml -> Yaml.documents(objects(plan));
+            case json -> Json.write(json(plan));
+            case table -> table(plan);
+        };
+    }
+
+    /** Every object install would create or apply, in order; the memberlist key is shown as a placeholder. */
+    static List<Map<String, Object>> objects(InstallPlan plan) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (ManifestObject o : plan.manifestObjects()) {
+            objects.add(o.document());
+            if (o.kind().equals("Namespace") && plan.release().lbctlCreatesMemberlistSecret()) {
+                objects.add(memberlistPlaceholder(plan));
+            }
+        }
+        objects.addAll(configuration(plan));
+        return objects;
+    }
+
+    private static Map<String, Object> memberlistPlaceholder(InstallPlan plan) {
+        Map<String, Object> secret = new LinkedHashMap<>();
+        secret.put("apiVersion", "v1");
+        secret.put("kind", "Secret");
+        secret.put("metadata", Map.of("name", MemberlistSecret.NAME, "namespace", plan.release().namespace()));
+        secret.put("stringData", Map.of(MemberlistSecret.KEY, "<128 random bytes, generated at install and never printed>"));
+        return secret;
+    }
+
+    /** The pool configuration; for a ConfigMap release, the ConfigMap as lbctl writes it into a cluster without one. */
+    private static List<Map<String, Object>> configuration(InstallPlan plan) {
+        if (!plan.release().version().usesConfigMap()) {
+            return plan.configuration().resources();
+        }
+        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(Optional.empty(), Set.of(), plan.configuration().pools());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", LegacyPoolConfig.CONFIG_MAP_NAME);
+        metadata.put("namespace", plan.release().namespace());
+        metadata.put("annotations", Map.of(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION, update.managedPoolsAnnotation()));
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("apiVersion", "v1");
+        cm.put("kind", "ConfigMap");
+        cm.put("metadata", metadata);
+        cm.put("data", Map.of(LegacyPoolConfig.DATA_KEY, update.configText()));
+        return List.of(cm);
+    }
+
+    static List<Map<String, Object>> pools(InstallPlan plan) {
+        return plan.configuration().pools().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("addresses", p.addresses());
+            return m;
+        }).toList();
+    }
+
+    private static Map<String, Object> json(InstallPlan plan) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("release", plan.release().tag());
+        doc.put("namespace", plan.release().namespace());
+        doc.put("configStyle", plan.release().version().usesConfigMap() ? "configmap" : "crd");
+        doc.put("objects", objects(plan).stream().map(InstallPlanRenderer::identity).toList());
+        doc.put("pools", pools(plan));
+        doc.put("firstAddress", plan.firstAddress().orElse(null));
+        return doc;
+    }
+
+    private static Map<String, Object> identity(Map<String, Object> object) {
+        Map<?, ?> metadata = (Map<?, ?>) object.getOrDefault("metadata", Map.of());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiVersion", object.get("apiVersion"));
+        m.put("kind", object.get("kind"));
+        m.put("namespace", metadata.get("namespace"));
+        m.put("name", metadata.get("name"));
+        return m;
+    }
+
+    private static String table(InstallPlan plan) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Plan: install MetalLB ").append(plan.release().tag()).append(" into namespace ")
+                .append(plan.release().namespace()).append(" (dry run: nothing is applied)\n\n");
+        sb.append("1. Preflight: Kubernetes version");
+        if (plan.checkStrictArp()) {
+            sb.append(", kube-proxy strictARP");
+        }
+        sb.append(", pools against node, pod and service networks, an existing MetalLB\n");
+        List<Map<String, Object>> objects = objects(plan);
+        List<Map<String, Object>> config = configuration(plan);
+        sb.append("2. Server-side apply (field manager lbctl) of ").append(objects.size() - config.size())
+                .append(" objects, skipping kinds the cluster no longer serves; wait for CRDs to be Established\n");
+        sb.append(plan.waitForRollout() ? "3. Wait for the controller Deployment and speaker DaemonSet rollouts\n"
+                : "3. (--no-wait) no wait for the rollouts\n");
+        sb.append("4. Pool configuration")
+                .append(plan.release().version().usesConfigMap() ? " merged into the ConfigMap (other pools kept)\n"
+                        : ", retried until MetalLB's webhook serves\n\n");
+        if (plan.release().version().usesConfigMap()) {
+            sb.append('\n');
+        }
+        sb.append(new Table<Map<String, Object>>()
+                .column("kind", o -> String.valueOf(o.get("kind")))
+                .column("namespace", o -> (String) ((Map<?, ?>) o.getOrDefault("metadata", Map.of())).get("namespace"))
+                .column("name", o -> (String) ((Map<?, ?>) o.getOrDefault("metadata", Map.of())).get("name"))
+                .render(objects));
+        sb.append('\n');
+        plan.configuration().pools().forEach(p -> sb.append("pool ").append(p.name()).append(": ")
+                .append(String.join(", ", p.addresses())).append('\n'));
+        plan.firstAddress().ifPresent(ip -> sb.append("The first LoadBalancer Service would get ").append(ip).append(".\n"));
+        return sb.toString();
+    }
+}

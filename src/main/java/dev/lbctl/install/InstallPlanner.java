@@ -1,0 +1,113 @@
+package dev.lbctl.install;
+
+import dev.lbctl.allocator.Allocation;
+import dev.lbctl.allocator.Simulation;
+import dev.lbctl.config.ConfigStyle;
+import dev.lbctl.config.ConfigValidator;
+import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.config.Problem;
+import dev.lbctl.input.InvalidInputException;
+import dev.lbctl.metallb.ManifestSource;
+import dev.lbctl.metallb.Manifests;
+import dev.lbctl.metallb.MetalLbRelease;
+import dev.lbctl.metallb.PoolObjects;
+import dev.lbctl.metallb.PoolSpec;
+import dev.lbctl.pool.AddressPool;
+import dev.lbctl.report.Progress;
+import dev.lbctl.services.ServiceManifests;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The offline half of install: checks the pools with MetalLB's rules for the target release, predicts the first
+ * address, and reads the release's verified manifests. Nothing here needs a cluster, so invalid input stops before
+ * anything is applied, and {@code --dry-run} works anywhere.
+ */
+public final class InstallPlanner {
+
+    private final Progress progress;
+
+    public InstallPlanner(Progress progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * @param config the pools from --pool (CRD style) or -f
+     * @param rawResources for a CRD file, its documents as written (applied as given); empty for --pool
+     */
+    public InstallPlan plan(MetalLbRelease release, MetalLbConfig config, List<Map<String, Object>> rawResources,
+                            ManifestSource manifests, Duration timeout, boolean wait, boolean checkStrictArp) {
+        MetalLbConfig forRelease = inReleaseStyle(release, config);
+        List<Problem> problems = ConfigValidator.validate(forRelease, release.version());
+        problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.message()));
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            errors.forEach(p -> progress.info("error: " + p.message()));
+            throw new InvalidInputException("the pools are invalid for MetalLB " + release.tag() + " (" + errors.size()
+                    + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
+        }
+        List<AddressPool> pools = forRelease.pools(release.version());
+        PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources);
+        Manifests objects = progress.step("Reading MetalLB " + release.tag() + " manifests (sha256 verified)",
+                () -> Manifests.load(release, manifests));
+        return new InstallPlan(release, objects.objects(), configuration, firstAddress(pools), timeout, wait, checkStrictArp);
+    }
+
+    /**
+     * Pools from the command line come in CRD style; a ConfigMap release gets them as ConfigMap pools. A file must
+     * already be in the release's style: converting a ConfigMap file is 'lbctl config migrate', and a CRD file
+     * cannot configure a release that reads a ConfigMap.
+     */
+    private static MetalLbConfig inReleaseStyle(MetalLbRelease release, MetalLbConfig config) {
+        boolean releaseReadsConfigMap = release.version().usesConfigMap();
+        boolean fromCommandLine = config.poolSpecs().stream().allMatch(p -> "command line".equals(p.origin().file()));
+        if (fromCommandLine) {
+            return releaseReadsConfigMap
+                    ? MetalLbConfig.empty(ConfigStyle.LEGACY_CONFIGMAP).withPools(config.pools(release.version()))
+                    : config;
+        }
+        if (releaseReadsConfigMap && config.style() == ConfigStyle.CRD) {
+            throw new InvalidInputException("MetalLB " + release.tag() + " reads the ConfigMap configuration, but the file holds"
+                    + " CRD resources (IPAddressPool, ...): give --pool, a ConfigMap file, or --metallb-version v0.13.12 or later.");
+        }
+        if (!releaseReadsConfigMap && config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
+            throw new InvalidInputException("MetalLB " + release.tag() + " ignores the ConfigMap configuration the file holds:"
+                    + " convert it with 'lbctl config migrate -f FILE' and install the result.");
+        }
+        return config;
+    }
+
+    private static PoolConfiguration configuration(MetalLbRelease release, MetalLbConfig config, List<AddressPool> pools,
+                                                   List<Map<String, Object>> rawResources) {
+        if (release.version().usesConfigMap()) {
+            boolean onlyLayer2 = pools.stream().allMatch(p -> p.protocol().map("layer2"::equals).orElse(true));
+            if (!onlyLayer2 || !config.peers().isEmpty()) {
+                throw new InvalidInputException("lbctl install writes Layer 2 pools; the file has BGP pools or peers:"
+                        + " apply BGP configuration with kubectl.");
+            }
+            return new PoolConfiguration(specs(pools), List.of());
+        }
+        if (!rawResources.isEmpty()) {
+            return new PoolConfiguration(specs(pools), rawResources.stream().map(r -> ManagedResources.label(r, release)).toList());
+        }
+        return new PoolConfiguration(specs(pools), PoolObjects.forCrds(release, specs(pools)));
+    }
+
+    private static List<PoolSpec> specs(List<AddressPool> pools) {
+        return pools.stream().map(p -> new PoolSpec(p.name(), p.addresses(), p.autoAssign(), p.avoidBuggyIps())).toList();
+    }
+
+    /** The address the simulator predicts for one plain LoadBalancer Service in the default namespace. */
+    private static Optional<String> firstAddress(List<AddressPool> pools) {
+        var probe = ServiceManifests.parse("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: first, namespace: default}
+                spec: {type: LoadBalancer, ports: [{port: 80}]}
+                """, "install's probe Service");
+        List<Allocation> result = Simulation.run(pools, probe.services(), probe.namespaceLabels());
+        return result.get(0).ips().stream().findFirst();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.lbctl.install;
+
+import dev.lbctl.cluster.Cluster;
+import dev.lbctl.cluster.Fields;
+import dev.lbctl.cluster.NodeInfo;
+import dev.lbctl.kubeproxy.StrictArpResult;
+import dev.lbctl.pool.AddressPool;
+import dev.lbctl.pool.Cidr;
+import dev.lbctl.pool.IpAddress;
+import dev.lbctl.pool.IpFamily;
+import dev.lbctl.pool.MetalLbVersion;
+import dev.lbctl.report.Progress;
+import dev.lbctl.strictarp.KubeProxyStrictArp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The cluster half of install's checks, all run before anything is applied: kube-proxy's strictARP, pools against the
+ * node, pod and service networks, and an existing MetalLB. Every problem is collected, then reported together.
+ */
+final class Preflight {
+
+    private final Cluster cluster;
+    private final Progress progress;
+
+    Preflight(Cluster cluster, Progress progress) {
+        this.cluster = cluster;
+        this.progress = progress;
+    }
+
+    /** What an existing MetalLB looks like, as far as install cares. */
+    record ExistingMetalLb(Optional<MetalLbVersion> version, String image) {
+    }
+
+    /** Runs every check; throws {@link PreflightFailedException} listing all errors. */
+    Optional<ExistingMetalLb> run(InstallPlan plan, List<AddressPool> pools) {
+        List<String> errors = new ArrayList<>();
+        String version = progress.step("Reading the Kubernetes version", cluster::serverVersion);
+        progress.info("  Kubernetes " + version + " at " + cluster.serverUrl());
+        if (plan.checkStrictArp()) {
+            StrictArpResult strictArp = progress.step("Checking kube-proxy strictARP",
+                    () -> new KubeProxyStrictArp(cluster, progress).check().check());
+            if (strictArp.status() == StrictArpResult.Status.NEEDS_CHANGE) {
+                errors.add(strictArp.reason() + " Run 'lbctl check-strictarp --fix' (or pass --skip-strictarp-check).");
+            }
+        }
+        List<NodeInfo> nodes = progress.step("Reading nodes", cluster::nodes);
+        errors.addAll(networkOverlaps(pools, nodes, serviceCidrs()));
+        subnetWarnings(pools, nodes).forEach(progress::warn);
+        Optional<ExistingMetalLb> existing = progress.step("Looking for an existing MetalLB", () -> existing(plan));
+        existing.ifPresent(e -> {
+            if (e.version().isPresent() && !e.version().get().equals(plan.release().version())) {
+                errors.add("MetalLB " + e.version().get() + " is already installed (image " + e.image() + "); run install with"
+                        + " --metallb-version " + e.version().get() + " to configure it, or 'lbctl uninstall' first to change release.");
+            }
+        });
+        if (!errors.isEmpty()) {
+            errors.forEach(e -> progress.info("error: " + e));
+            throw new PreflightFailedException(errors);
+        }
+        return existing;
+    }
+
+    static List<String> networkOverlaps(List<AddressPool> pools, List<NodeInfo> nodes, List<Cidr> serviceCidrs) {
+        List<String> errors = new ArrayList<>();
+        for (AddressPool pool : pools) {
+            for (NodeInfo node : nodes) {
+                for (String ipText : node.internalIps()) {
+                    IpAddress.parse(ipText).filter(ip -> pool.cidrs().stream().anyMatch(c -> c.contains(ip))).ifPresent(ip -> errors.add("pool \"" + pool.name()
+                            + "\" contains " + ip + ", the InternalIP of node " + node.name()
+                            + ": MetalLB would announce a node's own address; leave node addresses out of the pool."));
+                }
+                for (String cidrText : node.podCidrs()) {
+                    Cidr.parse(cidrText).flatMap(pod -> overlapping(pool, pod)).ifPresent(c -> errors.add("pool \"" + pool.name()
+                            + "\" (" + c + ") overlaps the pod network " + cidrText + " of node " + node.name() + "."));
+                }
+            }
+            for (Cidr service : serviceCidrs) {
+                overlapping(pool, service).ifPresent(c -> errors.add("pool \"" + pool.name() + "\" (" + c
+                        + ") overlaps the service network " + service + "."));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Layer 2 answers ARP/NDP only on the nodes' own segment. Node masks are not in the API, so this assumes a /24
+     * (IPv4) or /64 (IPv6) around each node address and only warns.
+     */
+    static List<String> subnetWarnings(List<AddressPool> pools, List<NodeInfo> nodes) {
+        List<String> warnings = new ArrayList<>();
+        List<IpAddress> nodeIps = nodes.stream().flatMap(n -> n.internalIps().stream())
+                .map(IpAddress::parse).flatMap(Optional::stream).toList();
+        if (nodeIps.isEmpty()) {
+            return warnings;
+        }
+        for (AddressPool pool : pools) {
+            for (Cidr cidr : pool.cidrs()) {
+                int segment = cidr.family() == IpFamily.IPV4 ? 24 : 64;
+                boolean onANodeSegment = nodeIps.stream().filter(ip -> ip.family() == cidr.family())
+                        .anyMatch(ip -> Cidr.containing(ip, segment).contains(cidr.first()));
+                if (!onANodeSegment) {
+                    warnings.add("pool \"" + pool.name() + "\" (" + cidr + ") is not on the /" + segment + " of any node (node"
+                            + " addresses: " + nodeIps + "): Layer 2 is only answered on the nodes' own segment.");
+                    break;
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static Optional<Cidr> overlapping(AddressPool pool, Cidr other) {
+        return pool.cidrs().stream().filter(c -> c.overlaps(other)).findFirst();
+    }
+
+    /** The service network from the ServiceCIDR API (Kubernetes 1.33+); older clusters do not publish it. */
+    private List<Cidr> serviceCidrs() {
+        if (!cluster.serves("networking.k8s.io/v1", "ServiceCIDR")) {
+            return List.of();
+        }
+        List<Cidr> cidrs = new ArrayList<>();
+        for (Map<String, Object> sc : cluster.list("networking.k8s.io/v1", "ServiceCIDR", null)) {
+            for (Object c : Fields.list(Fields.map(sc, "spec"), "cidrs")) {
+                Cidr.parse(String.valueOf(c)).ifPresent(cidrs::add);
+            }
+        }
+        return cidrs;
+    }
+
+    private Optional<ExistingMetalLb> existing(InstallPlan plan) {
+        return cluster.get("apps/v1", "Deployment", plan.release().namespace(), plan.release().controllerDeployment())
+                .map(d -> {
+                    String image = ControllerImage.of(d);
+                    return new ExistingMetalLb(ControllerImage.version(image), image);
+                });
+    }
+}
