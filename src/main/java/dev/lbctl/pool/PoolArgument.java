@@ -32,12 +32,12 @@ public final class PoolArgument {
             name = body.substring(0, eq).trim();
             body = body.substring(eq + 1).trim();
             if (!NAME.matcher(name).matches() || name.length() > 63) {
-                throw new InvalidAddressException("invalid pool name \"" + name + "\" in --pool \"" + argument
-                        + "\": use lower-case letters, digits, '-' and '.' (at most 63 characters)");
+                throw new InvalidAddressException("invalid pool name " + GoQuote.q(name) + " in --pool " + GoQuote.q(argument)
+                        + ": use lower-case letters, digits, '-' and '.' (at most 63 characters)");
             }
         }
         if (body.isEmpty()) {
-            throw new InvalidAddressException("pool \"" + argument + "\" has no addresses");
+            throw new InvalidAddressException("pool " + GoQuote.q(argument) + " has no addresses");
         }
         List<String> addresses = new ArrayList<>();
         List<Cidr> cidrs = new ArrayList<>();
@@ -56,19 +56,19 @@ public final class PoolArgument {
     /** Turns the command-line forms MetalLB does not accept (bare IP, last-octet shorthand) into ones it does. */
     static String normalize(String text, String argument) throws InvalidAddressException {
         if (text.isEmpty()) {
-            throw new InvalidAddressException("pool \"" + argument + "\" has an empty address entry");
+            throw new InvalidAddressException("pool " + GoQuote.q(argument) + " has an empty address entry");
         }
         int dash = text.indexOf('-');
         if (dash < 0) {
             if (text.indexOf('/') >= 0) {
                 String[] parts = text.split("/", 2);
                 if (IpAddress.parse(parts[0]).isEmpty()) {
-                    throw new InvalidAddressException("invalid pool \"" + argument + "\": \"" + parts[0] + "\" is not an IP address");
+                    throw new InvalidAddressException("invalid pool " + GoQuote.q(argument) + ": " + GoQuote.q(parts[0]) + " is not an IP address");
                 }
                 return text; // MetalLB reports prefix problems itself, with its own message
             }
             IpAddress ip = IpAddress.parse(text).orElseThrow(() -> new InvalidAddressException(
-                    "invalid pool \"" + argument + "\": \"" + text + "\" is not an IP address, CIDR or range"));
+                    "invalid pool " + GoQuote.q(argument) + ": " + GoQuote.q(text) + " is not an IP address, CIDR or range"));
             return ip + "/" + ip.family().bits();
         }
         String start = text.substring(0, dash).strip();
@@ -76,11 +76,11 @@ public final class PoolArgument {
         Matcher octet = LAST_OCTET.matcher(end);
         if (octet.matches()) {
             IpAddress startIp = IpAddress.parse(start).orElseThrow(() -> new InvalidAddressException(
-                    "invalid pool \"" + argument + "\": \"" + start + "\" is not an IPv4 address"));
+                    "invalid pool " + GoQuote.q(argument) + ": " + GoQuote.q(start) + " is not an IPv4 address"));
             int last = Integer.parseInt(end);
             if (startIp.family() != IpFamily.IPV4 || last > 255) {
-                throw new InvalidAddressException("invalid pool \"" + argument + "\": the shorthand end \"" + end
-                        + "\" must be a last IPv4 octet (0-255) after an IPv4 start address");
+                throw new InvalidAddressException("invalid pool " + GoQuote.q(argument) + ": the shorthand end " + GoQuote.q(end)
+                        + " must be a last IPv4 octet (0-255) after an IPv4 start address");
             }
             String prefix = start.substring(0, start.lastIndexOf('.') + 1);
             return start + "-" + prefix + last;
