@@ -18,6 +18,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PoolCommand.class,
             CheckStrictArpCommand.class,
+            ConfigCommand.class,
+            StatusCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
             CompletionCommand.class,
         })
 public class LbctlCommand implements Runnable {

@@ -44,8 +44,10 @@ public final class ClusterConnector {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.requestTimeout().toMillis());
         config.setRequestTimeout(timeoutMs);
         config.setConnectionTimeout(Math.min(timeoutMs, 10_000));
-        // lbctl reports failures itself; the client's own retries would only delay the answer.
-        config.setRequestRetryBackoffLimit(0);
+        // A few quick retries ride out "429 storage is (re)initializing" right after CRDs are created; more would
+        // only delay the answer when the server is really unreachable.
+        config.setRequestRetryBackoffLimit(3);
+        config.setRequestRetryBackoffInterval(200);
         // Over HTTP/2 the API server answers an unauthenticated request with GOAWAY, which the JDK client reports
         // instead of the 401; HTTP/1.1 gets the real status, and a short-lived CLI loses nothing by it.
         config.setHttp2Disable(true);

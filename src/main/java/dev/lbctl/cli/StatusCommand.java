@@ -1,0 +1,193 @@
+package dev.lbctl.cli;
+
+import dev.lbctl.metallb.ConfigStyle;
+import dev.lbctl.report.Json;
+import dev.lbctl.report.Progress;
+import dev.lbctl.report.Table;
+import dev.lbctl.status.MetalLbStatus;
+import dev.lbctl.status.PoolStatus;
+import dev.lbctl.status.ServiceEvents;
+import dev.lbctl.status.ServiceStatus;
+import dev.lbctl.status.StatusReader;
+import dev.lbctl.status.StatusReport;
+import dev.lbctl.status.WorkloadStatus;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", description = {
+    "Show MetalLB's version, config style and readiness, each pool's assigned and total addresses, and every"
+        + " LoadBalancer Service with its IP, pool and announcing node (or why it is pending). Changes nothing.",
+    "Exit 0 when MetalLB is installed and its controller and speakers are ready, 1 otherwise (the report is printed either way)."})
+public class StatusCommand implements Callable<Integer> {
+
+    private static final String PENDING = "<pending>";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (output == OutputFormat.yaml) {
+            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
+        }
+        GlobalOptions global = GlobalOptions.of(spec);
+        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        try (ClusterSession session = new ClusterSession(global)) {
+            StatusReport report = new StatusReader(session.cluster()).read();
+            report.warnings().forEach(progress::warn);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(output == OutputFormat.json ? Json.write(json(report)) : table(report));
+            out.flush();
+            return report.healthy() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        }
+    }
+
+    /**
+     * The {@code -o json} document. Its shape is stable: keys are added, never renamed or removed.
+     *
+     * <pre>
+     * {
+     *   "metallb": {
+     *     "installed": bool,                 // a MetalLB controller Deployment was found
+     *     "ready": bool,                     // installed, controller and speaker ready (exit code 0)
+     *     "version": "v0.16.1" | null,        // from the controller's image tag; null when the tag is not a release
+     *     "namespace": str,                  // where the controller runs; "metallb-system" when not installed
+     *     "configStyle": "configmap" | "crd" | null,   // null when not installed
+     *     "configMap": str | null,           // configmap style: the ConfigMap the controller's --config names
+     *     "controller": {"name": str, "image": str, "ready": int, "desired": int} | null,   // null: not installed
+     *     "speaker": {"name": str, "image": str, "ready": int, "desired": int} | null,      // null: no DaemonSet
+     *     "memberlistSecret": bool,          // the Secret the speakers need exists (false when not installed)
+     *     "webhookEndpoints": bool | null    // crd style: the webhook Service has a ready endpoint; else null
+     *   },
+     *   "pools": [                           // in the order the cluster lists them (the ConfigMap's order)
+     *     {"name": str, "addresses": [str], "assigned": int, "total": "&lt;decimal string&gt;"}
+     *   ],                                   // assigned: distinct ingress IPs in the pool; total: usable addresses
+     *   "services": [                        // LoadBalancer Services MetalLB handles, by namespace and name
+     *     {"namespace": str, "name": str, "ips": [str], "pool": str | null, "node": str | null,
+     *      "status": "assigned" | "pending", "reason": str | null}   // reason: last AllocationFailed message
+     *   ],
+     *   "warnings": [str]                    // also printed on stderr
+     * }
+     * </pre>
+     *
+     * {@code total} is a string because an IPv6 pool easily exceeds what a JSON number holds exactly (a /64 is 2^64).
+     */
+    public static Map<String, Object> json(StatusReport report) {
+        MetalLbStatus m = report.metallb();
+        Map<String, Object> metallb = new LinkedHashMap<>();
+        metallb.put("installed", m.installed());
+        metallb.put("ready", m.ready());
+        metallb.put("version", m.version().map(Object::toString).orElse(null));
+        metallb.put("namespace", m.namespace());
+        metallb.put("configStyle", m.configStyle().map(s -> s == ConfigStyle.CONFIG_MAP ? "configmap" : "crd").orElse(null));
+        metallb.put("configMap", m.configMap().orElse(null));
+        metallb.put("controller", m.controller().map(StatusCommand::workload).orElse(null));
+        metallb.put("speaker", m.speaker().map(StatusCommand::workload).orElse(null));
+        metallb.put("memberlistSecret", m.memberlistSecretPresent());
+        metallb.put("webhookEndpoints", m.webhookEndpoints().orElse(null));
+
+        List<Object> pools = new ArrayList<>();
+        for (PoolStatus p : report.pools()) {
+            Map<String, Object> pool = new LinkedHashMap<>();
+            pool.put("name", p.name());
+            pool.put("addresses", p.addresses());
+            pool.put("assigned", p.assigned());
+            pool.put("total", p.total().toString());
+            pools.add(pool);
+        }
+        List<Object> services = new ArrayList<>();
+        for (ServiceStatus s : report.services()) {
+            Map<String, Object> service = new LinkedHashMap<>();
+            service.put("namespace", s.namespace());
+            service.put("name", s.name());
+            service.put("ips", s.ips());
+            service.put("pool", s.pool().orElse(null));
+            service.put("node", s.node().orElse(null));
+            service.put("status", s.assigned() ? "assigned" : "pending");
+            service.put("reason", s.reason().orElse(null));
+            services.add(service);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("metallb", metallb);
+        doc.put("pools", pools);
+        doc.put("services", services);
+        doc.put("warnings", report.warnings());
+        return doc;
+    }
+
+    private static Map<String, Object> workload(WorkloadStatus w) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", w.name());
+        doc.put("image", w.image());
+        doc.put("ready", w.ready());
+        doc.put("desired", w.desired());
+        return doc;
+    }
+
+    /** The table output: a MetalLB section of key/value lines, then the POOLS and SERVICES tables. */
+    public static String table(StatusReport report) {
+        MetalLbStatus m = report.metallb();
+        StringBuilder sb = new StringBuilder("MetalLB\n");
+        if (!m.installed()) {
+            line(sb, "installed", "no: no MetalLB controller Deployment in any namespace");
+        } else {
+            line(sb, "installed", "yes, " + m.version().map(Object::toString).orElse("version unknown")
+                    + " in namespace " + m.namespace());
+            line(sb, "config", m.configStyle().orElseThrow() == ConfigStyle.CONFIG_MAP
+                    ? "ConfigMap " + m.configMap().orElseThrow() : "CRDs (IPAddressPool, L2Advertisement)");
+            line(sb, "controller", readiness(m.controller().orElseThrow()));
+            line(sb, "speaker", m.speaker().map(StatusCommand::readiness).orElse("not found"));
+            line(sb, "memberlist secret", (m.memberlistSecretPresent() ? "present" : "missing") + " (" + m.memberlistSecret() + ")");
+            m.webhookEndpoints().ifPresent(ready -> line(sb, "webhook", m.webhookService()
+                    .map(service -> (ready ? "has endpoints" : "no ready endpoints") + " (Service " + service + ")")
+                    .orElse("no webhook Service")));
+        }
+        sb.append("\nPOOLS\n");
+        if (report.pools().isEmpty()) {
+            sb.append("(none)\n");
+        } else {
+            sb.append(new Table<PoolStatus>()
+                    .column("name", PoolStatus::name)
+                    .column("addresses", p -> String.join(",", p.addresses()))
+                    .column("assigned", p -> Long.toString(p.assigned()))
+                    .column("total", p -> p.total().toString())
+                    .render(report.pools()));
+        }
+        sb.append("\nSERVICES\n");
+        if (report.services().isEmpty()) {
+            sb.append("(none)\n");
+        } else {
+            sb.append(new Table<ServiceStatus>()
+                    .column("namespace", ServiceStatus::namespace)
+                    .column("name", ServiceStatus::name)
+                    .column("external-ip", s -> s.assigned() ? String.join(",", s.ips()) : PENDING)
+                    .column("pool", s -> s.pool().orElse(""))
+                    .column("node", s -> s.node().orElse(""))
+                    .column("status", s -> s.assigned() ? "assigned"
+                            : s.reason().map(r -> "pending: " + ServiceEvents.allocationError(r)).orElse("pending"))
+                    .render(report.services()));
+        }
+        return sb.toString();
+    }
+
+    private static String readiness(WorkloadStatus w) {
+        return w.ready() + "/" + w.desired() + " ready (" + w.kind() + " " + w.name() + ")";
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(String.format("  %-18s %s", key + ":", value)).append('\n');
+    }
+}

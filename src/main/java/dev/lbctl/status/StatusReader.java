@@ -1,0 +1,214 @@
+package dev.lbctl.status;
+
+import dev.lbctl.cluster.Cluster;
+import dev.lbctl.cluster.ClusterAccessException;
+import dev.lbctl.cluster.ConfigMapSnapshot;
+import dev.lbctl.cluster.Fields;
+import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.metallb.ConfigStyle;
+import dev.lbctl.metallb.MemberlistSecret;
+import dev.lbctl.pool.AddressPool;
+import dev.lbctl.pool.MetalLbVersion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Gathers a {@link StatusReport} from the cluster. Read-only: it lists and gets, and never changes anything.
+ *
+ * <p>MetalLB is found by its controller Deployment: {@code metallb-system/controller} first, else any namespace's
+ * Deployment that {@link MetalLbWorkloads#isComponent} recognizes. Everything else is read from that namespace.
+ * Services with a {@code loadBalancerClass} that the controller does not serve ({@code --lb-class}) are not MetalLB's
+ * and are left out. Every failure to reach the cluster is a {@link dev.lbctl.cluster.ClusterAccessException}.
+ */
+public final class StatusReader {
+
+    static final String METALLB_API = "metallb.io/v1beta1";
+
+    private final Cluster cluster;
+    private final List<String> warnings = new ArrayList<>();
+
+    public StatusReader(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public StatusReport read() {
+        Optional<Map<String, Object>> controller = findController();
+        List<LoadBalancerService> services = loadBalancerServices(controller
+                .flatMap(c -> MetalLbWorkloads.flag(c, MetalLbWorkloads.CONTROLLER, "lb-class")));
+        if (controller.isEmpty()) {
+            List<ServiceStatus> pending = services.stream().map(s -> new ServiceStatus(s.namespace(), s.name(), s.ips(),
+                    s.allocatedFromPool(), Optional.empty(), Optional.empty())).toList();
+            return new StatusReport(MetalLbStatus.notInstalled(), List.of(), pending, warnings);
+        }
+        MetalLbStatus metallb = metallb(controller.get());
+        List<AddressPool> pools = pools(metallb);
+        Map<String, String> l2Nodes = layer2Nodes(metallb.namespace());
+        List<ServiceStatus> serviceStatuses = new ArrayList<>();
+        for (LoadBalancerService s : services) {
+            Optional<String> pool = PoolUsage.poolOf(s, pools);
+            Optional<String> node = Optional.ofNullable(l2Nodes.get(s.key()));
+            Optional<String> reason = Optional.empty();
+            if (s.ips().isEmpty()) {
+                reason = ServiceEvents.lastAllocationFailure(events(s));
+            } else if (node.isEmpty()) {
+                node = ServiceEvents.announcingNode(events(s));
+            }
+            serviceStatuses.add(new ServiceStatus(s.namespace(), s.name(), s.ips(), pool, node, reason));
+        }
+        Set<String> allIps = new LinkedHashSet<>();
+        services.forEach(s -> allIps.addAll(s.ips()));
+        List<PoolStatus> poolStatuses = pools.stream().map(p -> new PoolStatus(p.name(), p.addresses(),
+                PoolUsage.assigned(p, allIps), PoolUsage.total(p))).toList();
+        return new StatusReport(metallb, poolStatuses, serviceStatuses, warnings);
+    }
+
+    private Optional<Map<String, Object>> findController() {
+        Optional<Map<String, Object>> upstream = cluster.get("apps/v1", "Deployment", MetalLbStatus.DEFAULT_NAMESPACE,
+                MetalLbWorkloads.CONTROLLER).filter(d -> MetalLbWorkloads.isComponent(d, MetalLbWorkloads.CONTROLLER));
+        if (upstream.isPresent()) {
+            return upstream;
+        }
+        List<Map<String, Object>> deployments = cluster.list("apps/v1", "Deployment", null);
+        Set<String> where = new TreeSet<>();
+        deployments.stream().filter(d -> MetalLbWorkloads.isComponent(d, MetalLbWorkloads.CONTROLLER))
+                .forEach(d -> where.add(Fields.namespace(d) + "/" + Fields.name(d)));
+        Optional<Map<String, Object>> picked = MetalLbWorkloads.pickController(deployments, MetalLbStatus.DEFAULT_NAMESPACE);
+        if (where.size() > 1) {
+            warnings.add("found MetalLB controller Deployments " + String.join(", ", where) + "; showing "
+                    + picked.map(d -> Fields.namespace(d) + "/" + Fields.name(d)).orElse(""));
+        }
+        return picked;
+    }
+
+    private MetalLbStatus metallb(Map<String, Object> controller) {
+        String namespace = Fields.namespace(controller);
+        WorkloadStatus controllerStatus = MetalLbWorkloads.deploymentStatus(controller);
+        Optional<MetalLbVersion> version = ImageVersion.of(controllerStatus.image());
+        if (version.isEmpty()) {
+            warnings.add("cannot tell the MetalLB version from the controller's image \"" + controllerStatus.image()
+                    + "\": its tag is not a release");
+        }
+        Optional<String> configFlag = MetalLbWorkloads.flag(controller, MetalLbWorkloads.CONTROLLER, "config");
+        ConfigStyle style = version.map(v -> v.usesConfigMap() ? ConfigStyle.CONFIG_MAP : ConfigStyle.CRD)
+                .orElse(configFlag.isPresent() ? ConfigStyle.CONFIG_MAP : ConfigStyle.CRD);
+        Optional<String> configMap = style == ConfigStyle.CONFIG_MAP ? Optional.of(configFlag.orElse("config")) : Optional.empty();
+
+        Optional<Map<String, Object>> speaker = cluster.get("apps/v1", "DaemonSet", namespace, MetalLbWorkloads.SPEAKER)
+                .filter(d -> MetalLbWorkloads.isComponent(d, MetalLbWorkloads.SPEAKER))
+                .or(() -> MetalLbWorkloads.pickSpeaker(cluster.list("apps/v1", "DaemonSet", namespace)));
+        if (speaker.isEmpty()) {
+            warnings.add("namespace " + namespace + " has no MetalLB speaker DaemonSet: no node announces any address");
+        }
+
+        String secret = MetalLbWorkloads.env(controller, MetalLbWorkloads.CONTROLLER, "METALLB_ML_SECRET_NAME")
+                .or(() -> speaker.flatMap(s -> MetalLbWorkloads.envSecret(s, MetalLbWorkloads.SPEAKER, "METALLB_ML_SECRET_KEY")))
+                .filter(n -> !n.isBlank())
+                .orElse(MemberlistSecret.NAME);
+        boolean secretPresent = cluster.get("v1", "Secret", namespace, secret).isPresent();
+
+        Optional<String> webhookService = Optional.empty();
+        Optional<Boolean> webhookEndpoints = Optional.empty();
+        if (style == ConfigStyle.CRD) {
+            List<String> names = MetalLbWorkloads.flag(controller, MetalLbWorkloads.CONTROLLER, "cert-service-name")
+                    .map(List::of).orElse(WebhookEndpoints.serviceNames(version));
+            Optional<String> found = names.stream().filter(n -> cluster.get("v1", "Service", namespace, n).isPresent()).findFirst();
+            webhookService = found;
+            if (found.isEmpty()) {
+                warnings.add("namespace " + namespace + " has no webhook Service " + String.join(" or ", names)
+                        + ": creating pools will fail until it exists");
+                webhookEndpoints = Optional.of(false);
+            } else {
+                List<Map<String, Object>> slices = cluster.serves("discovery.k8s.io/v1", "EndpointSlice")
+                        ? cluster.list("discovery.k8s.io/v1", "EndpointSlice", namespace) : List.of();
+                String service = found.get();
+                boolean anySlice = slices.stream().anyMatch(s -> service.equals(Fields.string(
+                        Fields.map(Fields.map(s, "metadata"), "labels"), WebhookEndpoints.SERVICE_NAME_LABEL)));
+                Optional<Map<String, Object>> endpoints = anySlice ? Optional.empty()
+                        : cluster.get("v1", "Endpoints", namespace, service);
+                webhookEndpoints = Optional.of(WebhookEndpoints.ready(service, slices, endpoints));
+            }
+        }
+        return new MetalLbStatus(namespace, version, Optional.of(style), configMap, Optional.of(controllerStatus),
+                speaker.map(MetalLbWorkloads::daemonSetStatus), secret, secretPresent, webhookService, webhookEndpoints);
+    }
+
+    private List<AddressPool> pools(MetalLbStatus metallb) {
+        boolean legacy = metallb.configStyle().orElseThrow() == ConfigStyle.CONFIG_MAP;
+        MetalLbVersion version = metallb.version()
+                .orElse(legacy ? MetalLbConfig.LAST_CONFIGMAP_RELEASE : MetalLbVersion.LATEST);
+        String namespace = metallb.namespace();
+        if (legacy) {
+            String name = metallb.configMap().orElseThrow();
+            Optional<ConfigMapSnapshot> cm = cluster.configMap(namespace, name);
+            String text = cm.map(c -> c.data().get("config")).orElse(null);
+            if (text == null) {
+                warnings.add(cm.isEmpty()
+                        ? "ConfigMap " + namespace + "/" + name + " does not exist: MetalLB has no configuration and assigns no address"
+                        : "ConfigMap " + namespace + "/" + name + " has no key config: MetalLB has no configuration and assigns no address");
+                return List.of();
+            }
+            return PoolReading.fromConfigMapText(text, "ConfigMap " + namespace + "/" + name, version, warnings);
+        }
+        if (!cluster.serves(METALLB_API, "IPAddressPool")) {
+            warnings.add("the cluster does not serve " + METALLB_API + " IPAddressPool: MetalLB's CRDs are not installed");
+            return List.of();
+        }
+        List<Map<String, Object>> objects = new ArrayList<>(cluster.list(METALLB_API, "IPAddressPool", namespace));
+        // The AddressPool kind (v0.13.0 to v0.14.2) still allocates where its CRD is installed.
+        if (version.below(0, 14, 3) && cluster.serves(METALLB_API, "AddressPool")) {
+            objects.addAll(cluster.list(METALLB_API, "AddressPool", namespace));
+        }
+        List<AddressPool> pools = new ArrayList<>();
+        for (Map<String, Object> object : objects) {
+            PoolReading.fromResource(object, version, warnings).ifPresent(pools::add);
+        }
+        if (pools.isEmpty()) {
+            warnings.add("namespace " + namespace + " has no IPAddressPool: MetalLB assigns no address");
+        }
+        return pools;
+    }
+
+    /** ServiceL2Status (v0.14.2 and later): which node announces each Service, keyed by namespace/name. */
+    private Map<String, String> layer2Nodes(String namespace) {
+        Map<String, String> nodes = new HashMap<>();
+        if (!cluster.serves(METALLB_API, "ServiceL2Status")) {
+            return nodes;
+        }
+        List<Map<String, Object>> statuses;
+        try {
+            statuses = cluster.list(METALLB_API, "ServiceL2Status", namespace);
+        } catch (ClusterAccessException e) {
+            // Only a hint: the speakers' events name the node too. Right after an install the API server answers
+            // 429 "storage is (re)initializing" for a new CRD for a few seconds.
+            warnings.add("cannot read ServiceL2Status (" + e.getMessage() + "); the announcing nodes come from events");
+            return nodes;
+        }
+        for (Map<String, Object> s : statuses) {
+            Map<String, Object> status = Fields.map(s, "status");
+            String node = Fields.string(status, "node");
+            if (node != null && !node.isBlank()) {
+                nodes.put(Fields.string(status, "serviceNamespace") + "/" + Fields.string(status, "serviceName"), node);
+            }
+        }
+        return nodes;
+    }
+
+    private List<LoadBalancerService> loadBalancerServices(Optional<String> lbClass) {
+        return cluster.list("v1", "Service", null).stream()
+                .map(LoadBalancerService::from).flatMap(Optional::stream)
+                .filter(s -> s.handledBy(lbClass))
+                .sorted(Comparator.comparing(LoadBalancerService::namespace).thenComparing(LoadBalancerService::name))
+                .toList();
+    }
+
+    private List<Map<String, Object>> events(LoadBalancerService s) {
+        return cluster.events(s.namespace(), "Service", s.name());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.lbctl.status;
+
+import java.util.List;
+
+/**
+ * Everything {@code lbctl status} shows, gathered from the cluster by {@link StatusReader}: plain data, no rendering.
+ *
+ * @param warnings what lbctl could not read or found odd (e.g. a pool it could not parse), one sentence each
+ */
+public record StatusReport(MetalLbStatus metallb, List<PoolStatus> pools, List<ServiceStatus> services, List<String> warnings) {
+
+    public StatusReport {
+        pools = List.copyOf(pools);
+        services = List.copyOf(services);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The outcome the exit code follows: MetalLB is installed and its controller and speakers are ready. */
+    public boolean healthy() {
+        return metallb.installed() && metallb.ready();
+    }
+}
