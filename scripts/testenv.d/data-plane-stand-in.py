@@ -17,6 +17,7 @@ an nginx-like welcome page that says plainly that it is the lbctl testenv data-p
 import argparse
 import http.server
 import ipaddress
+import socketserver
 import threading
 import time
 
@@ -40,8 +41,8 @@ PAGE = """<!DOCTYPE html>
 
 def make_handler(info):
     class Handler(http.server.BaseHTTPRequestHandler):
-        server_version = "lbctl-testenv-data-plane-stand-in"
-        sys_version = ""
+        def version_string(self):
+            return "lbctl-testenv-data-plane-stand-in"
 
         def _answer(self, with_body):
             body = PAGE.format(**info).encode()
@@ -64,11 +65,20 @@ def make_handler(info):
     return Handler
 
 
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def server_bind(self):
+        # HTTPServer.server_bind() would call socket.getfqdn() on the bound IP: a reverse DNS query
+        # to the machine's resolver, which is not on loopback. Bind without it.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
 class Listener:
     def __init__(self, ip, port, info):
         self.info = info
-        self.server = http.server.ThreadingHTTPServer((ip, port), make_handler(info))
-        self.server.daemon_threads = True
+        self.server = Server((ip, port), make_handler(info))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""Write a `go build -overlay` that makes MetalLB's controller listen on 127.0.0.1 only.
+"""Patch a copy of MetalLB's source so that its controller listens on 127.0.0.1 only.
 
 MetalLB v0.16.1's controller has no bind-host flag: metrics bind "0.0.0.0:<port>", the health probe
 ":<port>" and the webhook server ":9443" (all interfaces). This replaces exactly those three
 addresses with 127.0.0.1 (the webhook port stays 9443 unless LBCTL_TESTENV_WEBHOOK_PORT is set) and
 changes nothing else. It fails loudly if the upstream source does not look as expected.
 
-usage: metallb-overlay.py METALLB_MODULE_DIR OUT_DIR   (writes OUT_DIR/overlay.json)
+usage: metallb-loopback.py SRC_DIR   (a writable copy of the go.universe.tf/metallb module; patched
+in place. `go build -overlay` cannot be used: it refuses to replace files in the module cache.)
 """
 
-import json
 import os
 import sys
 
@@ -42,25 +42,19 @@ func lbctlTestenvWebhookPort() int {
 
 
 def main():
-    moddir, outdir = sys.argv[1], sys.argv[2]
-    os.makedirs(outdir, exist_ok=True)
-    replace = {}
+    srcdir = sys.argv[1]
     for rel, subs in PATCHES.items():
-        src = os.path.join(moddir, rel)
-        with open(src) as f:
+        path = os.path.join(srcdir, rel)
+        with open(path) as f:
             text = f.read()
         for old, new in subs:
             if text.count(old) != 1:
-                sys.exit(f"metallb-overlay: expected exactly one {old!r} in {src}; upstream changed?")
+                sys.exit(f"metallb-loopback: expected exactly one {old!r} in {path}; upstream changed?")
             text = text.replace(old, new)
         text += APPEND.get(rel, "")
-        dst = os.path.join(outdir, rel.replace("/", "__"))
-        with open(dst, "w") as f:
+        with open(path, "w") as f:
             f.write(text)
-        replace[src] = dst
-    with open(os.path.join(outdir, "overlay.json"), "w") as f:
-        json.dump({"Replace": replace}, f, indent=1)
-    print(f"metallb-overlay: patched {', '.join(PATCHES)} (bind 127.0.0.1)")
+    print(f"metallb-loopback: patched {', '.join(PATCHES)} (bind 127.0.0.1)")
 
 
 if __name__ == "__main__":

@@ -10,18 +10,25 @@ of the kubelet for the controller Deployment's pod:
   kubeconfig and --pod-name of that Pod (the controller reads its own Pod at start-up and exits
   without it); it restarts the controller with back-off when it exits, and stops it when the Pod or
   the CRD goes away (uninstall) or the Pod is replaced (rollout);
+* like the kubelet's Secret volume, it copies the keys of Secret metallb-webhook-cert (filled by the
+  controller's cert rotator) into the controller's cert dir: the rotator waits for tls.crt to appear
+  there before the webhook server starts;
 * it stands in for the EndpointSlice controller for Service metallb-webhook-service: it maintains
   one EndpointSlice whose only endpoint is 127.0.0.1:<webhook port>, ready exactly while the
-  controller process runs and its /readyz answers (as a Pod's readiness probe would). The real
-  endpoint controllers are disabled in this testenv because they would publish KWOK's fake pod IPs.
-  kube-apiserver runs with --enable-aggregator-routing=true, so it calls the webhook on this
-  endpoint (TLS server name metallb-webhook-service.<ns>.svc, which the controller's cert names).
+  controller process runs and its /readyz answers (as a Pod's readiness probe would). kube-apiserver
+  runs with --enable-aggregator-routing=true, so it calls the webhook on this endpoint (TLS server
+  name metallb-webhook-service.<ns>.svc, which the controller's cert names). API validation refuses
+  loopback IPs in IPv4 EndpointSlices (and Endpoints), so the slice has addressType FQDN with the
+  address "127.0.0.1": the apiserver's resolver uses the address verbatim as the host to dial.
+  The real endpoint controllers are disabled in this testenv (they would publish KWOK's fake pod IPs).
 
 Every address used here is on loopback.
 """
 
 import argparse
+import base64
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -32,6 +39,8 @@ from kapi import Api, ApiError, add_common_args, log
 NAME = "metallb-supervisor"
 CRD = "ipaddresspools.metallb.io"
 WEBHOOK_SERVICE = "metallb-webhook-service"
+WEBHOOK_CERT_MOUNT = "/tmp/k8s-webhook-server/serving-certs"  # where the Deployment mounts the Secret
+DEFAULT_WEBHOOK_SECRET = "metallb-webhook-cert"
 SLICE_MANAGER = "lbctl-testenv"
 
 
@@ -51,6 +60,7 @@ class Supervisor:
         self.pidfile = os.path.join(args.state, "pids", "metallb-controller.pid")
         self.logfile = os.path.join(args.state, "logs", "metallb-controller.log")
         self.tmpdir = os.path.join(args.state, "metallb-controller")
+        self.certdir = os.path.join(self.tmpdir, "k8s-webhook-server", "serving-certs")
         # While this file exists the controller is not run (to test a webhook that is not served).
         self.holdfile = os.path.join(args.state, "run", "metallb-controller.hold")
 
@@ -78,8 +88,10 @@ class Supervisor:
 
     def start_child(self, pod):
         name = pod["metadata"]["name"]
-        certdir = os.path.join(self.tmpdir, "k8s-webhook-server", "serving-certs")
-        os.makedirs(certdir, exist_ok=True)
+        certdir = self.certdir
+        # A new Pod gets a fresh Secret volume: drop what an earlier controller saw.
+        shutil.rmtree(certdir, ignore_errors=True)
+        self.sync_cert_volume(pod)
         env = dict(os.environ)
         env.update({
             "KUBECONFIG": self.a.kubeconfig,
@@ -138,6 +150,34 @@ class Supervisor:
         except OSError:
             return False
 
+    # --- the kubelet's Secret volume for the webhook certs -----------------------------------------
+    def sync_cert_volume(self, pod):
+        secret_name = DEFAULT_WEBHOOK_SECRET
+        mounts = {m["name"]: m["mountPath"] for c in pod["spec"].get("containers", [])[:1]
+                  for m in c.get("volumeMounts", [])}
+        for v in pod["spec"].get("volumes", []):
+            if mounts.get(v["name"]) == WEBHOOK_CERT_MOUNT and "secret" in v:
+                secret_name = v["secret"]["secretName"]
+        secret = self.api.get(f"/api/v1/namespaces/{self.a.namespace}/secrets/{secret_name}")
+        os.makedirs(self.certdir, exist_ok=True)
+        for key, b64 in ((secret or {}).get("data") or {}).items():
+            if "/" in key or key.startswith("."):
+                continue
+            data = base64.b64decode(b64)
+            path = os.path.join(self.certdir, key)
+            try:
+                with open(path, "rb") as f:
+                    if f.read() == data:
+                        continue
+            except FileNotFoundError:
+                pass
+            tmp = f"{path}.tmp"
+            with open(tmp, "wb") as f:
+                f.write(data)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+            log(NAME, f"wrote {key} of Secret {self.a.namespace}/{secret_name} to {self.certdir}")
+
     # --- the webhook Service's EndpointSlice ----------------------------------------------------
     def sync_slice(self, pod):
         ns = self.a.namespace
@@ -170,7 +210,7 @@ class Supervisor:
                                      "uid": svc["metadata"]["uid"], "controller": True,
                                      "blockOwnerDeletion": True}],
             },
-            "addressType": "IPv4",
+            "addressType": "FQDN",
             "endpoints": endpoints,
             # Every Service port (443) is served by the webhook's loopback port; the port name must
             # equal the Service port's name ("") for kube-apiserver's endpoint resolver.
@@ -227,6 +267,8 @@ class Supervisor:
                 if msg != self.last_wait_msg:
                     log(NAME, msg)
                 self.last_wait_msg = msg
+        if self.child_alive() and pod is not None:
+            self.sync_cert_volume(pod)
         if crd or self.last_slice is not None:
             self.sync_slice(pod)
 
