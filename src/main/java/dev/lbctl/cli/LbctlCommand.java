@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             InstallCommand.class,
             UninstallCommand.class,
+            VerifyCommand.class,
             CompletionCommand.class,
         })
 public class LbctlCommand implements Runnable {

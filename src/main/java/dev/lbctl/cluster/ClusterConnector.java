@@ -17,6 +17,19 @@ public final class ClusterConnector {
     private ClusterConnector() {
     }
 
+    /**
+     * Without a kubeconfig the client would fall back to https://kubernetes.default.svc, a name that only means
+     * something inside a pod; outside one, say what is missing instead of trying to reach it.
+     */
+    private static void requireSomeConfiguration() {
+        String env = System.getenv("KUBECONFIG");
+        boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
+        boolean homeConfig = Files.isReadable(java.nio.file.Path.of(System.getProperty("user.home"), ".kube", "config"));
+        if ((env == null || env.isBlank()) && !homeConfig && !inCluster) {
+            throw new ClusterAccessException("no kubeconfig found: pass --kubeconfig, set $KUBECONFIG, or create ~/.kube/config");
+        }
+    }
+
     public static Cluster connect(ClusterOptions options) {
         Config config;
         try {
@@ -26,6 +39,7 @@ public final class ClusterConnector {
                 }
                 config = Config.fromKubeconfig(options.context(), options.kubeconfig().toFile());
             } else {
+                requireSomeConfiguration();
                 config = Config.autoConfigure(options.context());
             }
         } catch (KubernetesClientException | IllegalArgumentException e) {

@@ -93,9 +93,7 @@ final class LbctlWarnings {
             if (pool.spec().kind() != PoolKind.IP_ADDRESS_POOL) {
                 continue;
             }
-            boolean announced = config.l2Advertisements().stream().anyMatch(a -> a.selects(pool.spec()))
-                    || config.bgpAdvertisements().stream().anyMatch(a -> a.selects(pool.spec()));
-            if (!announced) {
+            if (!config.announces(pool.spec())) {
                 problems.warning("pool " + GoQuote.q(pool.name()) + " is not announced: no L2Advertisement or BGPAdvertisement"
                         + " selects it, so Services will get an IP from it that no node answers for", pool.name());
             }

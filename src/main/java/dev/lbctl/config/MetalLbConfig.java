@@ -86,6 +86,16 @@ public record MetalLbConfig(
                 versionedFields, readWarnings);
     }
 
+    /**
+     * Whether MetalLB announces addresses of this pool: a ConfigMap pool (or AddressPool) by its own protocol, an
+     * IPAddressPool only when an L2Advertisement or BGPAdvertisement selects it.
+     */
+    public boolean announces(PoolSpec pool) {
+        return pool.kind().hasProtocol()
+                || l2Advertisements.stream().anyMatch(a -> a.selects(pool))
+                || bgpAdvertisements.stream().anyMatch(a -> a.selects(pool));
+    }
+
     /** The release a configuration of this style is checked against when no version is given. */
     public MetalLbVersion impliedVersion() {
         return style == ConfigStyle.LEGACY_CONFIGMAP ? LAST_CONFIGMAP_RELEASE : MetalLbVersion.LATEST;

@@ -38,6 +38,16 @@ public final class StatusReader {
         this.cluster = cluster;
     }
 
+    /** Where and which MetalLB runs, without reading pools or Services (verify's first question). */
+    public MetalLbStatus detect() {
+        return findController().map(this::metallb).orElse(MetalLbStatus.notInstalled());
+    }
+
+    /** Problems noticed while reading, for stderr. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public StatusReport read() {
         Optional<Map<String, Object>> controller = findController();
         List<LoadBalancerService> services = loadBalancerServices(controller

@@ -13,11 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** check-strictarp against a real kube-apiserver (the api tier of scripts/testenv). */
 @Tag("cluster")
+@Order(10) // api-tier classes first: a class only ever raises the tier (see TestEnv)
 class CheckStrictArpIT {
 
     private static final String KUBECONFIG_CONF = "apiVersion: v1\nkind: Config\n# kube-proxy's own kubeconfig: must stay untouched\n";

@@ -14,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a user sees when the cluster cannot be used: one sentence and exit 4, against a real API server. */
 @Tag("cluster")
+@Order(11) // api-tier classes first: a class only ever raises the tier (see TestEnv)
 class ClusterAccessIT {
 
     private static Path kubeconfig;

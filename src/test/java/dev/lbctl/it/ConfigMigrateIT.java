@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -27,6 +28,7 @@ import org.yaml.snakeyaml.Yaml;
  * objects are needed, no controllers: the Deployment that names the ConfigMap never runs a pod.
  */
 @Tag("cluster")
+@Order(12) // api-tier classes first: a class only ever raises the tier (see TestEnv)
 class ConfigMigrateIT {
 
     private static final String NS = "metallb-system";

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what must happen before and around the apply. Full rollouts are proven on the workloads and metallb tiers.
  */
 @Tag("cluster")
+@Order(13) // api-tier classes first: a class only ever raises the tier (see TestEnv)
 class InstallApiIT {
 
     private static final String NS = "metallb-system";

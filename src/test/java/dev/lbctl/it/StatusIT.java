@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the NODE column stays empty. The pool is on loopback (127.0.0.240-127.0.0.250).
  */
 @Tag("cluster")
+@Order(20) // api-tier classes first: a class only ever raises the tier (see TestEnv)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusIT {
 

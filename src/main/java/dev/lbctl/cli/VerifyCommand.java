@@ -1,0 +1,174 @@
+package dev.lbctl.cli;
+
+import dev.lbctl.report.JUnitXml;
+import dev.lbctl.report.Json;
+import dev.lbctl.report.Progress;
+import dev.lbctl.verify.ArticleView;
+import dev.lbctl.verify.CheckResult;
+import dev.lbctl.verify.Verifier;
+import dev.lbctl.verify.VerifyOptions;
+import dev.lbctl.verify.VerifyReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", description = {
+    "Deploy nginx behind a LoadBalancer Service, wait for its external IP and fetch the page: MetalLB end to end.",
+    "Checks offline first and creates nothing when MetalLB would leave the Service pending. Cleans up unless --keep.",
+    "Exit 0 when every check passed, 1 when one failed, 5 on timeout, 4 on cluster access errors."})
+public class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--ip", paramLabel = "IP", description = "Ask MetalLB for this address.")
+    String ip;
+
+    @Option(names = "--pool-name", paramLabel = "NAME", description = "Take the address from this pool.")
+    String poolName;
+
+    @Option(names = "--namespace", paramLabel = "NS", description = "Namespace to create and delete (default: lbctl-verify-<random>).")
+    String namespace;
+
+    @Option(names = "--image", paramLabel = "IMAGE", defaultValue = VerifyOptions.DEFAULT_IMAGE,
+            description = "Image to serve HTTP (default: ${DEFAULT-VALUE}; another image must listen on --port).")
+    String image;
+
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "2", description = "Replicas (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "80", description = "Service port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m", converter = DurationConverter.class,
+            description = "How long verify may take in all (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--keep", description = "Keep the namespace, Deployment and Service afterwards.")
+    boolean keep;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report (one testcase per check).")
+    Path junit;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final String SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    @Override
+    public Integer call() {
+        if (output == OutputFormat.yaml) {
+            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
+        }
+        if (replicas < 1 || port < 1 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--replicas must be at least 1 and --port within 1-65535");
+        }
+        GlobalOptions global = GlobalOptions.of(spec);
+        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        VerifyOptions options = new VerifyOptions(Optional.ofNullable(ip), Optional.ofNullable(poolName),
+                namespace != null ? namespace : "lbctl-verify-" + randomSuffix(), image, replicas, port, timeout, keep);
+        try (ClusterSession session = new ClusterSession(global)) {
+            Verifier verifier = new Verifier(session.cluster(), r -> progress.info(line(r)));
+            Thread cleanupOnInterrupt = new Thread(() -> verifier.cleanUp(options));
+            if (!keep) {
+                Runtime.getRuntime().addShutdownHook(cleanupOnInterrupt);
+            }
+            VerifyReport report;
+            try {
+                report = verifier.run(options);
+            } finally {
+                if (!keep) {
+                    Runtime.getRuntime().removeShutdownHook(cleanupOnInterrupt);
+                    verifier.cleanUp(options);
+                    progress.info("deleted namespace " + options.namespace());
+                }
+            }
+            if (junit != null) {
+                writeJunit(report);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(output == OutputFormat.json ? Json.write(json(report)) : table(report));
+            out.flush();
+            if (report.passed()) {
+                return ExitCode.OK;
+            }
+            return report.timedOut() ? ExitCode.TIMED_OUT : ExitCode.CHECK_FAILED;
+        }
+    }
+
+    private static String randomSuffix() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            sb.append(SUFFIX_ALPHABET.charAt(random.nextInt(SUFFIX_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    private void writeJunit(VerifyReport report) {
+        String xml = JUnitXml.write("lbctl verify", report.checks().stream().map(c -> new JUnitXml.Case(c.name(), c.duration(),
+                c.passed() ? null : c.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                c.passed() ? null : c.message())).toList());
+        try {
+            Files.writeString(junit, xml);
+        } catch (IOException e) {
+            throw new LbctlFailure(ExitCode.INVALID_INPUT, "cannot write the JUnit report " + junit + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String line(CheckResult c) {
+        String mark = switch (c.outcome()) {
+            case PASSED -> "PASS";
+            case FAILED -> "FAIL";
+            case TIMED_OUT -> "TIMEOUT";
+        };
+        return String.format(Locale.ROOT, "%-7s %-40s %6s  %s", mark, c.name(), Progress.seconds(c.duration()), c.message());
+    }
+
+    static String table(VerifyReport report) {
+        StringBuilder sb = new StringBuilder();
+        if (!report.pods().isEmpty() || report.service().isPresent()) {
+            sb.append(ArticleView.podHeader()).append('\n');
+            report.pods().forEach(p -> sb.append(p).append('\n'));
+            sb.append('\n');
+            report.service().ifPresent(s -> sb.append(ArticleView.serviceHeader()).append('\n').append(s).append("\n\n"));
+        }
+        report.checks().forEach(c -> sb.append(line(c)).append('\n'));
+        long passed = report.checks().stream().filter(CheckResult::passed).count();
+        sb.append(report.passed() ? "verified" : "not verified").append(": ").append(passed).append(" of ")
+                .append(report.checks().size()).append(" checks passed").append(report.ip().map(ip -> " (" + ip + ")").orElse(""))
+                .append('\n');
+        return sb.toString();
+    }
+
+    static Map<String, Object> json(VerifyReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("passed", report.passed());
+        doc.put("namespace", report.namespace());
+        doc.put("ip", report.ip().orElse(null));
+        doc.put("pool", report.pool().orElse(null));
+        doc.put("checks", report.checks().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("result", c.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            m.put("seconds", String.format(Locale.ROOT, "%.1f", c.duration().toMillis() / 1000.0));
+            m.put("message", c.message());
+            return m;
+        }).toList());
+        return doc;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.lbctl.verify;
+
+import dev.lbctl.allocator.Allocation;
+import dev.lbctl.allocator.Simulation;
+import dev.lbctl.cluster.Cluster;
+import dev.lbctl.cluster.ClusterTimeoutException;
+import dev.lbctl.cluster.Fields;
+import dev.lbctl.cluster.Rollouts;
+import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.config.PoolSpec;
+import dev.lbctl.pool.AddressPool;
+import dev.lbctl.pool.IpAddress;
+import dev.lbctl.pool.MetalLbVersion;
+import dev.lbctl.report.Yaml;
+import dev.lbctl.services.ServiceInventory;
+import dev.lbctl.services.ServiceManifests;
+import dev.lbctl.services.ServiceRequest;
+import dev.lbctl.status.MetalLbStatus;
+import dev.lbctl.status.StatusReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The article's end-to-end test as checks: predict offline what MetalLB will do (and stop before creating anything
+ * when it would leave the Service pending), deploy nginx behind a LoadBalancer Service, wait by watch for ready pods
+ * and the external IP, check the IP and MetalLB's events, then fetch the page. What verify created is deleted at the
+ * end, also on failure, unless {@code keep}.
+ */
+public final class Verifier {
+
+    private final Cluster cluster;
+    private final CheckListener listener;
+
+    /** Told of each check as it ends, so progress can be printed while verify runs. */
+    @FunctionalInterface
+    public interface CheckListener {
+        void checked(CheckResult result);
+    }
+
+    public Verifier(Cluster cluster, CheckListener listener) {
+        this.cluster = cluster;
+        this.listener = listener;
+    }
+
+    /** Runs the checks until one fails; the report lists those that ran. */
+    public VerifyReport run(VerifyOptions o) {
+        Run run = new Run(o);
+        try {
+            run.verify();
+        } catch (CheckFailed stop) {
+            // the failed check is in the report already
+        }
+        return run.report();
+    }
+
+    /** Deletes what verify created; safe to call twice, and from a shutdown hook on Ctrl-C. */
+    public void cleanUp(VerifyOptions o) {
+        cluster.delete("v1", "Namespace", null, o.namespace());
+    }
+
+    private static final class CheckFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CheckFailed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class Run {
+        private final VerifyOptions o;
+        private final Instant deadline;
+        private final List<CheckResult> checks = new ArrayList<>();
+        private Optional<String> ip = Optional.empty();
+        private Optional<String> pool = Optional.empty();
+        private Map<String, Object> liveService;
+
+        Run(VerifyOptions o) {
+            this.o = o;
+            this.deadline = Instant.now().plus(o.timeout());
+        }
+
+        void verify() {
+            MetalLbStatus metallb = check("MetalLB is installed", () -> {
+                MetalLbStatus found = new StatusReader(cluster).detect();
+                if (!found.installed()) {
+                    return fail("no MetalLB controller Deployment found; run 'lbctl install' first");
+                }
+                return pass(found, "MetalLB " + found.version().map(Object::toString).orElse("(unknown release)")
+                        + " in namespace " + found.namespace());
+            });
+            MetalLbVersion version = metallb.version().orElse(MetalLbVersion.LATEST);
+            MetalLbConfig config = ClusterSnapshot.config(cluster, metallb);
+            List<AddressPool> pools = config.pools(version);
+            Allocation predicted = check("MetalLB can assign an address", () -> predict(config, pools, version));
+            pool = Optional.ofNullable(predicted.pool());
+            check("the pool is announced", () -> announced(config, predicted.pool()));
+
+            cluster.create(VerifyObjects.namespace(o));
+            cluster.create(VerifyObjects.deployment(o));
+            cluster.create(VerifyObjects.service(o, version));
+
+            check("pods are ready", () -> {
+                Map<String, Object> d = await("apps/v1", "Deployment", "the nginx Deployment's pods to be ready",
+                        s -> s.map(Rollouts::deploymentRolledOut).orElse(false));
+                return pass(d, Rollouts.describe(d));
+            });
+            check("the Service gets an external IP", this::awaitIngress);
+            check("the IP is the expected one", () -> expected(pools));
+            check("MetalLB reported the allocation", this::allocationEvent);
+            check("HTTP GET returns " + (o.defaultImage() ? "the nginx welcome page" : "200"), () -> {
+                HttpProbe.Answer answer = HttpProbe.fetch(ip.orElseThrow(), o.port(), o.defaultImage(), deadline);
+                return answer.ok() ? pass(answer, answer.detail() + " (attempt " + answer.attempts() + ")")
+                        : fail(answer.detail() + " after " + answer.attempts() + " attempts");
+            });
+        }
+
+        private Step<Allocation> predict(MetalLbConfig config, List<AddressPool> pools, MetalLbVersion version) {
+            if (pools.isEmpty()) {
+                return fail("MetalLB has no address pool; create one with 'lbctl install --pool ...'");
+            }
+            ServiceInventory existing = ClusterSnapshot.services(cluster);
+            ServiceRequest probe = ServiceManifests.parse(Yaml.documents(List.of(VerifyObjects.service(o, version))),
+                    "verify's Service").services().get(0);
+            List<ServiceRequest> all = new ArrayList<>(existing.services());
+            all.add(probe);
+            Allocation mine = Simulation.run(pools, all, existing.namespaceLabels()).get(all.size() - 1);
+            if (mine.status() != Allocation.Status.ASSIGNED) {
+                return fail("MetalLB would leave the Service pending: " + mine.reason() + "; pools: " + describe(pools));
+            }
+            return pass(mine, "MetalLB " + version + " should assign " + String.join(",", mine.ips()) + " from pool "
+                    + mine.pool() + (mine.deterministic() ? "" : " (or another pool: MetalLB picks one at random)"));
+        }
+
+        private Step<Boolean> announced(MetalLbConfig config, String poolName) {
+            Optional<PoolSpec> spec = config.poolSpecs().stream().filter(p -> p.name().equals(poolName)).findFirst();
+            if (spec.isPresent() && !config.announces(spec.get())) {
+                return fail("no L2Advertisement or BGPAdvertisement selects pool " + poolName
+                        + ": the Service would get an IP that no node answers for");
+            }
+            return pass(true, "pool " + poolName + " is selected by an advertisement");
+        }
+
+        private Step<String> awaitIngress() {
+            try {
+                liveService = await("v1", "Service", "an external IP for Service " + o.namespace() + "/" + VerifyObjects.NAME,
+                        s -> s.map(Verifier::ingressIps).filter(ips -> !ips.isEmpty()).isPresent());
+            } catch (ClusterTimeoutException e) {
+                Optional<String> failure = lastEvent("AllocationFailed");
+                if (failure.isPresent()) {
+                    return fail("MetalLB did not assign an IP: " + failure.get());
+                }
+                throw e;
+            }
+            List<String> ips = ingressIps(liveService);
+            ip = Optional.of(ips.get(0));
+            return pass(ips.get(0), "EXTERNAL-IP " + String.join(",", ips));
+        }
+
+        private Step<Boolean> expected(List<AddressPool> pools) {
+            IpAddress address = IpAddress.parse(ip.orElseThrow()).orElseThrow();
+            Optional<AddressPool> holder = pools.stream().filter(p -> p.contains(address)).findFirst();
+            pool = holder.map(AddressPool::name);
+            if (o.requestedIp().isPresent() && !o.requestedIp().get().equals(address.toString())) {
+                return fail("asked for " + o.requestedIp().get() + " but got " + address);
+            }
+            if (holder.isEmpty()) {
+                return fail(address + " is in none of the pools: " + describe(pools));
+            }
+            if (o.poolName().isPresent() && !o.poolName().get().equals(holder.get().name())) {
+                return fail(address + " is in pool " + holder.get().name() + ", not in the requested pool " + o.poolName().get());
+            }
+            return pass(true, address + " is in pool " + holder.get().name());
+        }
+
+        /** MetalLB's IPAllocated event; events are written a moment after the status, so look a few times. */
+        private Step<String> allocationEvent() {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                Optional<String> event = lastEvent("IPAllocated");
+                if (event.isPresent()) {
+                    return pass(event.get(), "event IPAllocated: " + event.get());
+                }
+                pause(Duration.ofMillis(500));
+            }
+            return fail("MetalLB's controller recorded no IPAllocated event for the Service");
+        }
+
+        private Optional<String> lastEvent(String reason) {
+            List<Map<String, Object>> events = cluster.events(o.namespace(), "Service", VerifyObjects.NAME);
+            Optional<String> found = Optional.empty();
+            for (Map<String, Object> e : events) {
+                if (reason.equals(e.get("reason"))) {
+                    found = Optional.ofNullable(Fields.string(e, "message"));
+                }
+            }
+            return found;
+        }
+
+        private Map<String, Object> await(String apiVersion, String kind, String what,
+                                          java.util.function.Predicate<Optional<Map<String, Object>>> condition) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            return cluster.await(apiVersion, kind, o.namespace(), VerifyObjects.NAME, condition, what,
+                    left.isNegative() ? Duration.ZERO : left).orElseThrow();
+        }
+
+        /** Runs one check, records it, and stops the run when it failed. */
+        private <T> T check(String name, Supplier<Step<T>> action) {
+            Instant start = Instant.now();
+            Step<T> step;
+            try {
+                step = action.get();
+            } catch (ClusterTimeoutException e) {
+                record(new CheckResult(name, CheckResult.Outcome.TIMED_OUT, Duration.between(start, Instant.now()), e.getMessage()));
+                throw new CheckFailed();
+            }
+            CheckResult result = new CheckResult(name, step.passed ? CheckResult.Outcome.PASSED : CheckResult.Outcome.FAILED,
+                    Duration.between(start, Instant.now()), step.message);
+            record(result);
+            if (!step.passed) {
+                throw new CheckFailed();
+            }
+            return step.value;
+        }
+
+        private void record(CheckResult result) {
+            checks.add(result);
+            listener.checked(result);
+        }
+
+        VerifyReport report() {
+            List<String> pods = new ArrayList<>();
+            Optional<String> service = Optional.empty();
+            if (liveService != null) {
+                for (Map<String, Object> pod : cluster.list("v1", "Pod", o.namespace())) {
+                    pods.add(ArticleView.pod(pod));
+                }
+                service = Optional.of(ArticleView.service(liveService));
+            }
+            return new VerifyReport(o.namespace(), ip, pool, checks, pods, service);
+        }
+    }
+
+    private record Step<T>(boolean passed, T value, String message) {
+    }
+
+    private static <T> Step<T> pass(T value, String message) {
+        return new Step<>(true, value, message);
+    }
+
+    private static <T> Step<T> fail(String message) {
+        return new Step<>(false, null, message);
+    }
+
+    static List<String> ingressIps(Map<String, Object> service) {
+        List<String> ips = new ArrayList<>();
+        for (Object entry : Fields.list(Fields.map(Fields.map(service, "status"), "loadBalancer"), "ingress")) {
+            if (entry instanceof Map<?, ?> m && m.get("ip") != null) {
+                ips.add(String.valueOf(m.get("ip")));
+            }
+        }
+        return ips;
+    }
+
+    private static String describe(List<AddressPool> pools) {
+        if (pools.isEmpty()) {
+            return "none";
+        }
+        return String.join("; ", pools.stream().map(p -> p.name() + " " + String.join(",", p.addresses())).toList());
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.lbctl.it;
+
+import static dev.lbctl.cli.CliRun.lbctl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbctl.cli.CliRun;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole recipe on the metallb tier of scripts/testenv: the article's release v0.10.2 (ConfigMap, rollouts of
+ * KWOK-backed pods) installed and uninstalled, then v0.16.1 installed with a loopback pool, verified end to end
+ * against MetalLB's real controller, and uninstalled. The HTTP answer comes from testenv's data-plane stand-in (no
+ * speaker or kube-proxy runs here), which serves the nginx welcome page on every assigned loopback IP.
+ */
+@Tag("cluster")
+@Order(30) // api-tier classes first: a class only ever raises the tier (see TestEnv)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LifecycleIT {
+
+    private static final String NS = "metallb-system";
+    private static final String POOL = "127.0.0.240-127.0.0.250";
+    private static final ResourceDefinitionContext IP_ADDRESS_POOL = new ResourceDefinitionContext.Builder()
+            .withGroup("metallb.io").withVersion("v1beta1").withKind("IPAddressPool").withPlural("ipaddresspools")
+            .withNamespaced(true).build();
+
+    private static Path kubeconfig;
+    private static KubernetesClient kube;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void controlPlane() {
+        kubeconfig = TestEnv.up(TestEnv.Tier.metallb);
+        kube = KubeFixtures.client(kubeconfig);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        kube.close();
+    }
+
+    private static CliRun run(String... args) {
+        return lbctl(Stream.concat(Stream.of("--kubeconfig", kubeconfig.toString()), Stream.of(args)).toArray(String[]::new));
+    }
+
+    private static String manifests() {
+        return TestEnv.shared().resolve("metallb").toString();
+    }
+
+    @Test
+    @Order(1)
+    void articleReleaseInstallsRollsOutAndUninstalls() {
+        CliRun install = run("install", "--metallb-version", "v0.10.2", "--manifests", manifests(), "--pool", POOL,
+                "--timeout", "3m");
+        assertThat(install.exitCode()).as(install.toString()).isZero();
+        assertThat(install.err()).as(install.toString()).contains("Waiting for Deployment metallb-system/controller",
+                "Waiting for DaemonSet metallb-system/speaker");
+        assertThat(kube.configMaps().inNamespace(NS).withName("config").get().getData().get("config")).contains(POOL);
+
+        CliRun status = run("status", "-o", "json");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("\"version\": \"v0.10.2\"", "\"configStyle\": \"configmap\"");
+
+        CliRun uninstall = run("uninstall", "--yes", "--manifests", manifests());
+        assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+        assertThat(kube.namespaces().withName(NS).get()).isNull();
+        assertThat(kube.rbac().clusterRoles().withName("metallb-system:controller").get()).isNull();
+    }
+
+    @Test
+    @Order(2)
+    void latestReleaseInstallsThroughTheWebhookAndIsIdempotent() {
+        CliRun install = run("install", "--manifests", manifests(), "--pool", POOL, "--timeout", "4m");
+        assertThat(install.exitCode()).as(install.toString()).isZero();
+        assertThat(install.out()).contains("The first LoadBalancer Service will get 127.0.0.240");
+        GenericKubernetesResource pool = kube.genericKubernetesResources(IP_ADDRESS_POOL).inNamespace(NS).withName("default").get();
+        assertThat(pool).isNotNull();
+
+        CliRun again = run("install", "--manifests", manifests(), "--pool", POOL);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(kube.genericKubernetesResources(IP_ADDRESS_POOL).inNamespace(NS).withName("default").get()
+                .getMetadata().getResourceVersion()).isEqualTo(pool.getMetadata().getResourceVersion());
+    }
+
+    @Test
+    @Order(3)
+    void verifyPassesEndToEndAndWritesJUnit() throws IOException {
+        Path report = dir.resolve("verify.xml");
+        CliRun verify = run("verify", "--junit", report.toString(), "--timeout", "2m");
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+        assertThat(verify.out()).as(verify.toString()).contains("127.0.0.240", "service/nginx", "verified: 8 of 8 checks passed");
+        String xml = Files.readString(report);
+        assertThat(xml).contains("tests=\"8\" failures=\"0\"", "HTTP GET returns the nginx welcome page");
+        assertThat(kube.namespaces().withLabel("lbctl.dev/verify", "true").list().getItems())
+                .allMatch(ns -> ns.getMetadata().getDeletionTimestamp() != null);
+    }
+
+    @Test
+    @Order(4)
+    void verifyWithARequestedIpInsideThePool() {
+        CliRun verify = run("verify", "--ip", "127.0.0.245", "-o", "json", "--timeout", "2m");
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+        assertThat(verify.out()).contains("\"ip\": \"127.0.0.245\"", "\"passed\": true");
+    }
+
+    @Test
+    @Order(5)
+    void verifyWithAnIpOutsideThePoolFailsAtOnceAndCreatesNothing() {
+        CliRun verify = run("verify", "--ip", "127.0.0.100", "--namespace", "lbctl-verify-outside");
+        assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(1);
+        assertThat(verify.out()).as(verify.toString())
+                .contains("[\"127.0.0.100\"] is not allowed in config", "default " + POOL);
+        assertThat(kube.namespaces().withName("lbctl-verify-outside").get()).isNull();
+    }
+
+    @Test
+    @Order(6)
+    void uninstallRemovesPoolsNamespaceAndCrds() {
+        CliRun uninstall = run("uninstall", "--yes", "--manifests", manifests(), "--timeout", "2m");
+        assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+        assertThat(kube.namespaces().withName(NS).get()).isNull();
+        var crd = kube.apiextensions().v1().customResourceDefinitions().withName("ipaddresspools.metallb.io").get();
+        assertThat(crd == null || crd.getMetadata().getDeletionTimestamp() != null).as("CRD deleted").isTrue();
+    }
+}
