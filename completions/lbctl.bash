@@ -160,6 +160,7 @@ function _complete_lbctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uninstall" ];    then _picocli_lbctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pool validate" ];    then _picocli_lbctl_pool; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pool simulate" ];    then _picocli_lbctl_pool; return $?; fi
@@ -172,15 +173,17 @@ function _complete_lbctl() {
   local cmds3=(status)
   local cmds4=(install)
   local cmds5=(uninstall)
-  local cmds6=(completion)
-  local cmds7=(pool validate)
-  local cmds8=(pool simulate)
-  local cmds9=(config migrate)
+  local cmds6=(verify)
+  local cmds7=(completion)
+  local cmds8=(pool validate)
+  local cmds9=(pool simulate)
+  local cmds10=(config migrate)
 
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lbctl_config_migrate; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lbctl_pool_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lbctl_pool_validate; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lbctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_lbctl_config_migrate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lbctl_pool_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lbctl_pool_validate; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lbctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lbctl_verify; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lbctl_uninstall; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lbctl_install; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_lbctl_status; return $?; fi
@@ -198,7 +201,7 @@ function _picocli_lbctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="pool check-strictarp config status install uninstall completion"
+  local commands="pool check-strictarp config status install uninstall verify completion"
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--kubeconfig' '--context' '--request-timeout'"
 
@@ -466,6 +469,75 @@ function _picocli_lbctl_uninstall() {
       ;;
     '--manifests')
       return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--kubeconfig')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--context')
+      return
+      ;;
+    '--request-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `verify` subcommand.
+function _picocli_lbctl_verify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--keep' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local FORMAT_option_args=("table" "json" "yaml") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ip')
+      return
+      ;;
+    '--pool-name')
+      return
+      ;;
+    '--namespace')
+      return
+      ;;
+    '--image')
+      return
+      ;;
+    '--replicas')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--junit')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '-o'|'--output')
       local IFS=$'\n'

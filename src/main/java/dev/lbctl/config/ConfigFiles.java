@@ -4,6 +4,7 @@ import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import dev.lbctl.pool.GoQuote;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -24,6 +25,8 @@ public final class ConfigFiles {
     private final ConfigBuilder out = new ConfigBuilder();
     private String legacyAt;
     private String resourcesAt;
+    /** Objects that are not MetalLB configuration, named in the error when nothing else was found. */
+    private final List<String> ignored = new ArrayList<>();
 
     private ConfigFiles() {
     }
@@ -50,7 +53,7 @@ public final class ConfigFiles {
         if (resourcesAt != null) {
             return out.build(ConfigStyle.CRD);
         }
-        String found = out.warnings.isEmpty() ? "" : " (" + String.join("; ", out.warnings) + ")";
+        String found = ignored.isEmpty() ? "" : ", only " + String.join(", ", ignored);
         throw new InvalidInputException(String.join(", ", sources) + " holds no MetalLB configuration" + found
                 + ": expected the ConfigMap config (or its config text) or resources such as IPAddressPool and L2Advertisement.");
     }
@@ -92,8 +95,9 @@ public final class ConfigFiles {
         } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion) && configText(mapping) != null) {
             readConfigMap(mapping, file);
         } else {
-            out.warnings.add(where + ": ignoring " + (kind == null ? "an object without kind" : kind)
-                    + nameSuffix(mapping) + " (" + apiVersion + "), which is not MetalLB configuration");
+            String what = (kind == null ? "an object without kind" : kind) + nameSuffix(mapping) + " (" + apiVersion + ")";
+            ignored.add(what + " at line " + GoYaml.line(document));
+            out.warnings.add(where + ": ignoring " + what + ", which is not MetalLB configuration");
         }
     }
 
