@@ -67,6 +67,7 @@ public final class TestEnv {
 
     private static List<String> run(List<String> command, int timeoutMinutes) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("LBCTL_SHARED", shared().toString());
         List<String> lines = new ArrayList<>();
         try {
             Process p = pb.start();
