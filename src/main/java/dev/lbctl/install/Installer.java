@@ -12,6 +12,7 @@ import dev.lbctl.metallb.LegacyPoolConfig;
 import dev.lbctl.metallb.ManifestObject;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.metallb.MetalLbRelease;
+import dev.lbctl.metallb.PoolObjects;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.report.Progress;
 import java.security.SecureRandom;
@@ -35,6 +36,7 @@ public final class Installer {
     /** Set on the MetalLB namespace so that uninstall and status know which release lbctl installed. */
     public static final String RELEASE_ANNOTATION = "lbctl.dev/metallb-release";
 
+    private static final String METALLB_API = "metallb.io/v1beta1";
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(8);
 
@@ -154,7 +156,33 @@ public final class Installer {
             String what = resource.get("kind") + " " + Fields.namespace(resource) + "/" + Fields.name(resource);
             progress.step("Applying " + what, () -> applyThroughWebhook(resource, what, deadline));
         }
-        return !resources.isEmpty();
+        return !resources.isEmpty() | pruneEarlierPools(resources);
+    }
+
+    /**
+     * lbctl's pools become exactly the ones given: resources an earlier install labelled as lbctl's and that this one
+     * no longer has are deleted, advertisements first. Nobody else's resources are touched.
+     */
+    private boolean pruneEarlierPools(List<Map<String, Object>> wanted) {
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        wanted.forEach(r -> keep.add(r.get("kind") + "/" + Fields.name(r)));
+        boolean pruned = false;
+        for (String kind : List.of("L2Advertisement", "BGPAdvertisement", "IPAddressPool")) {
+            if (!cluster.serves(METALLB_API, kind)) {
+                continue;
+            }
+            for (Map<String, Object> r : cluster.list(METALLB_API, kind, MetalLbRelease.NAMESPACE)) {
+                boolean lbctls = PoolObjects.MANAGED_BY_VALUE.equals(
+                        Fields.map(Fields.map(r, "metadata"), "labels").get(PoolObjects.MANAGED_BY_LABEL));
+                if (lbctls && !keep.contains(kind + "/" + Fields.name(r))) {
+                    progress.step("Deleting " + kind + " " + MetalLbRelease.NAMESPACE + "/" + Fields.name(r)
+                            + " (no longer among lbctl's pools)",
+                            () -> cluster.delete(METALLB_API, kind, MetalLbRelease.NAMESPACE, Fields.name(r)));
+                    pruned = true;
+                }
+            }
+        }
+        return pruned;
     }
 
     private void applyThroughWebhook(Map<String, Object> resource, String what, Instant deadline) {
