@@ -82,7 +82,9 @@ public class VerifyCommand implements Callable<Integer> {
         VerifyOptions options = new VerifyOptions(Optional.ofNullable(ip), Optional.ofNullable(poolName),
                 namespace != null ? namespace : "lbctl-verify-" + randomSuffix(), image, replicas, port, timeout, keep);
         try (ClusterSession session = new ClusterSession(global)) {
-            Verifier verifier = new Verifier(session.cluster(), r -> progress.info(line(r)));
+            boolean unicode = !global.noColor();
+            Verifier verifier = new Verifier(session.cluster(), r -> progress.info((r.passed() ? (unicode ? "✓" : "ok")
+                    : (unicode ? "✗" : "FAILED")) + " " + r.name() + " (" + Progress.seconds(r.duration()) + ")"));
             Thread cleanupOnInterrupt = new Thread(() -> verifier.cleanUp(options));
             if (!keep) {
                 Runtime.getRuntime().addShutdownHook(cleanupOnInterrupt);
