@@ -276,7 +276,7 @@ function _picocli_lbctl_checkstrictarp() {
   local commands=""
   local flag_opts="'--fix' '--dry-run' '--no-restart' '--revert' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--timeout' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
-  local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -357,7 +357,7 @@ function _picocli_lbctl_status() {
   local commands=""
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
-  local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -459,7 +459,7 @@ function _picocli_lbctl_uninstall() {
   local commands=""
   local flag_opts="'--yes' '--revert-strictarp' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--timeout' '--manifests' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
-  local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -507,7 +507,7 @@ function _picocli_lbctl_verify() {
   local commands=""
   local flag_opts="'--keep' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
-  local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -618,7 +618,7 @@ function _picocli_lbctl_pool_validate() {
   local commands=""
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
-  local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -672,7 +672,7 @@ function _picocli_lbctl_pool_simulate() {
   local commands=""
   local flag_opts="'--expect-assigned' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--services' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
-  local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -732,7 +732,7 @@ function _picocli_lbctl_config_migrate() {
   local commands=""
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--file' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
-  local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local FORMAT_option_args=("yaml" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 

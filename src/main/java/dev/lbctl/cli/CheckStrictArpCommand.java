@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,9 +39,8 @@ public class CheckStrictArpCommand implements Callable<Integer> {
             description = "How long to wait for the kube-proxy rollout (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    TableOrJsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -52,9 +52,6 @@ public class CheckStrictArpCommand implements Callable<Integer> {
         }
         if (dryRun && !fix) {
             throw new ParameterException(spec.commandLine(), "--dry-run goes with --fix");
-        }
-        if (output == OutputFormat.yaml) {
-            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
         }
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
@@ -74,7 +71,7 @@ public class CheckStrictArpCommand implements Callable<Integer> {
             }
             outcome.warnings().forEach(progress::warn);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(output == OutputFormat.json ? Json.write(json(outcome)) : text(outcome));
+            out.print(output.json() ? Json.write(json(outcome)) : text(outcome));
             out.flush();
             boolean nothingChanged = outcome.action() == StrictArpOutcome.Action.NONE
                     || outcome.action() == StrictArpOutcome.Action.WOULD_FIX;

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "migrate", description = {
@@ -33,19 +32,19 @@ public class ConfigMigrateCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "yaml",
             description = "yaml (documents) or json (a v1 List) (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    ResourceFormat output;
+
+    /** Migrate prints resources, so only the formats resources are written in. */
+    enum ResourceFormat { yaml, json }
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (output == OutputFormat.table) {
-            throw new ParameterException(spec.commandLine(), "-o table is not available here: use yaml or json");
-        }
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
-        ConfigMigration.Format format = output == OutputFormat.json ? ConfigMigration.Format.JSON : ConfigMigration.Format.YAML;
+        ConfigMigration.Format format = output == ResourceFormat.json ? ConfigMigration.Format.JSON : ConfigMigration.Format.YAML;
         String text;
         if (file != null) {
             String source = isStdin() ? "standard input" : file.toString();

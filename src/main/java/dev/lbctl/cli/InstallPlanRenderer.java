@@ -1,6 +1,7 @@
 package dev.lbctl.cli;
 
 import dev.lbctl.install.InstallPlan;
+import dev.lbctl.install.Installer;
 import dev.lbctl.metallb.LegacyPoolConfig;
 import dev.lbctl.metallb.ManifestObject;
 import dev.lbctl.metallb.MemberlistSecret;
@@ -56,16 +57,7 @@ final class InstallPlanRenderer {
             return plan.configuration().resources();
         }
         LegacyPoolConfig.Update update = LegacyPoolConfig.merge(Optional.empty(), Set.of(), plan.configuration().pools());
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", LegacyPoolConfig.CONFIG_MAP_NAME);
-        metadata.put("namespace", plan.release().namespace());
-        metadata.put("annotations", Map.of(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION, update.managedPoolsAnnotation()));
-        Map<String, Object> cm = new LinkedHashMap<>();
-        cm.put("apiVersion", "v1");
-        cm.put("kind", "ConfigMap");
-        cm.put("metadata", metadata);
-        cm.put("data", Map.of(LegacyPoolConfig.DATA_KEY, update.configText()));
-        return List.of(cm);
+        return List.of(Installer.configMap(plan.release().namespace(), LegacyPoolConfig.CONFIG_MAP_NAME, update));
     }
 
     static List<Map<String, Object>> pools(InstallPlan plan) {

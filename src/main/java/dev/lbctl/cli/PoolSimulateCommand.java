@@ -40,9 +40,8 @@ public class PoolSimulateCommand implements Callable<Integer> {
     @Option(names = "--expect-assigned", description = "Exit 1 when any Service would stay pending (for CI checks).")
     boolean expectAssigned;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    TableOrJsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -51,9 +50,6 @@ public class PoolSimulateCommand implements Callable<Integer> {
     public Integer call() {
         if (inputs.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one pool (--pool or a positional POOL) or a file (-f)");
-        }
-        if (output == OutputFormat.yaml) {
-            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
         }
         Progress progress = new Progress(spec.commandLine().getErr(), false);
         MetalLbConfig config = inputs.read(inputs.version());
@@ -74,7 +70,7 @@ public class PoolSimulateCommand implements Callable<Integer> {
         results.stream().filter(a -> a.status() == Allocation.Status.SKIPPED)
                 .forEach(a -> progress.info("skipped " + a.key() + ": " + a.reason()));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output == OutputFormat.json ? json(handled) : table(handled));
+        out.print(output.json() ? json(handled) : table(handled));
         out.flush();
         boolean anyPending = handled.stream().anyMatch(a -> a.status() == Allocation.Status.PENDING);
         return expectAssigned && anyPending ? ExitCode.CHECK_FAILED : ExitCode.OK;

@@ -27,9 +27,8 @@ public class PoolValidateCommand implements Callable<Integer> {
     @Mixin
     PoolInputs inputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    TableOrJsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -39,16 +38,13 @@ public class PoolValidateCommand implements Callable<Integer> {
         if (inputs.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one pool (--pool or a positional POOL) or a file (-f)");
         }
-        if (output == OutputFormat.yaml) {
-            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
-        }
         MetalLbConfig config = inputs.read(inputs.version());
         MetalLbVersion version = effectiveVersion(config);
         List<Problem> problems = ConfigValidator.validate(config, version);
         boolean valid = problems.stream().noneMatch(p -> p.severity() == Problem.Severity.ERROR);
         PrintWriter out = spec.commandLine().getOut();
         List<AddressPool> pools = config.pools(version);
-        out.print(output == OutputFormat.json ? json(pools, problems, valid) : table(pools, problems, valid, version));
+        out.print(output.json() ? json(pools, problems, valid) : table(pools, problems, valid, version));
         out.flush();
         return valid ? ExitCode.OK : ExitCode.INVALID_INPUT;
     }

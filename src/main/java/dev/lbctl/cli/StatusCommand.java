@@ -1,6 +1,6 @@
 package dev.lbctl.cli;
 
-import dev.lbctl.metallb.ConfigStyle;
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
 import dev.lbctl.report.Table;
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = {
@@ -31,25 +31,21 @@ public class StatusCommand implements Callable<Integer> {
 
     private static final String PENDING = "<pending>";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    TableOrJsonOption output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (output == OutputFormat.yaml) {
-            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
-        }
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
         try (ClusterSession session = new ClusterSession(global)) {
             StatusReport report = new StatusReader(session.cluster()).read();
             report.warnings().forEach(progress::warn);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(output == OutputFormat.json ? Json.write(json(report)) : table(report));
+            out.print(output.json() ? Json.write(json(report)) : table(report));
             out.flush();
             return report.healthy() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         }
@@ -92,7 +88,7 @@ public class StatusCommand implements Callable<Integer> {
         metallb.put("ready", m.ready());
         metallb.put("version", m.version().map(Object::toString).orElse(null));
         metallb.put("namespace", m.namespace());
-        metallb.put("configStyle", m.configStyle().map(s -> s == ConfigStyle.CONFIG_MAP ? "configmap" : "crd").orElse(null));
+        metallb.put("configStyle", m.configStyle().map(s -> s == ConfigStyle.LEGACY_CONFIGMAP ? "configmap" : "crd").orElse(null));
         metallb.put("configMap", m.configMap().orElse(null));
         metallb.put("controller", m.controller().map(StatusCommand::workload).orElse(null));
         metallb.put("speaker", m.speaker().map(StatusCommand::workload).orElse(null));
@@ -146,7 +142,7 @@ public class StatusCommand implements Callable<Integer> {
         } else {
             line(sb, "installed", "yes, " + m.version().map(Object::toString).orElse("version unknown")
                     + " in namespace " + m.namespace());
-            line(sb, "config", m.configStyle().orElseThrow() == ConfigStyle.CONFIG_MAP
+            line(sb, "config", m.configStyle().orElseThrow() == ConfigStyle.LEGACY_CONFIGMAP
                     ? "ConfigMap " + m.configMap().orElseThrow() : "CRDs (IPAddressPool, L2Advertisement)");
             line(sb, "controller", readiness(m.controller().orElseThrow()));
             line(sb, "speaker", m.speaker().map(StatusCommand::readiness).orElse("not found"));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,18 +39,14 @@ public class UninstallCommand implements Callable<Integer> {
             description = "Where the installed release's manifests come from, as for install (they name what to delete).")
     String manifests;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    TableOrJsonOption output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (output == OutputFormat.yaml) {
-            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
-        }
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
         try (ClusterSession session = new ClusterSession(global)) {
@@ -63,7 +60,7 @@ public class UninstallCommand implements Callable<Integer> {
                 new KubeProxyStrictArp(session.cluster(), progress).revert(true, timeout);
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (output == OutputFormat.json) {
+            if (output.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("release", result.release().orElse(null));
                 doc.put("removed", result.removed());

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,9 +61,8 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report (one testcase per check).")
     Path junit;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    TableOrJsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -71,9 +71,6 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (output == OutputFormat.yaml) {
-            throw new ParameterException(spec.commandLine(), "-o yaml is not available here: use table or json");
-        }
         if (replicas < 1 || port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--replicas must be at least 1 and --port within 1-65535");
         }
@@ -103,7 +100,7 @@ public class VerifyCommand implements Callable<Integer> {
                 writeJunit(report);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(output == OutputFormat.json ? Json.write(json(report)) : table(report));
+            out.print(output.json() ? Json.write(json(report)) : table(report));
             out.flush();
             if (report.passed()) {
                 return ExitCode.OK;

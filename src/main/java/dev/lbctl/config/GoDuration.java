@@ -8,9 +8,9 @@ import java.util.Map;
  * Go's {@code time.ParseDuration} and {@code Duration.String}, in nanoseconds, so that hold and keepalive times are
  * accepted, rejected and printed exactly as MetalLB (and, for BGPPeer, the API server) does.
  */
-final class GoDuration {
+public final class GoDuration {
 
-    static final long SECOND = 1_000_000_000L;
+    public static final long SECOND = 1_000_000_000L;
 
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(63);
     private static final BigInteger TEN = BigInteger.TEN;
@@ -19,7 +19,7 @@ final class GoDuration {
             "s", SECOND, "m", 60 * SECOND, "h", 3600 * SECOND);
 
     /** Carries Go's error text, e.g. {@code time: invalid duration "abc"}. */
-    static final class DurationException extends Exception {
+    public static final class DurationException extends Exception {
         private static final long serialVersionUID = 1L;
 
         DurationException(String message) {
@@ -30,7 +30,7 @@ final class GoDuration {
     private GoDuration() {
     }
 
-    static long parse(String text) throws DurationException {
+    public static long parse(String text) throws DurationException {
         String s = text;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
@@ -128,7 +128,7 @@ final class GoDuration {
     }
 
     /** Go's {@code Duration.String}: "0s", "1.5ms", "500µs", "1m30s", "2h0m0s". */
-    static String format(long nanos) {
+    public static String format(long nanos) {
         BigInteger u = BigInteger.valueOf(nanos).abs();
         String text;
         if (u.compareTo(BigInteger.valueOf(SECOND)) < 0) {

@@ -253,7 +253,8 @@ public final class Installer {
         }
     }
 
-    static Map<String, Object> configMap(String namespace, String name, LegacyPoolConfig.Update update) {
+    /** The ConfigMap holding lbctl's pools, as created where there is none yet. */
+    public static Map<String, Object> configMap(String namespace, String name, LegacyPoolConfig.Update update) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
         metadata.put("namespace", namespace);

@@ -8,8 +8,9 @@ import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.IpAddress;
 import dev.lbctl.pool.IpFamily;
-import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Progress;
+import dev.lbctl.status.MetalLbStatus;
+import dev.lbctl.status.StatusReader;
 import dev.lbctl.strictarp.KubeProxyStrictArp;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,8 @@ final class Preflight {
         this.progress = progress;
     }
 
-    /** What an existing MetalLB looks like, as far as install cares. */
-    record ExistingMetalLb(Optional<MetalLbVersion> version, String image) {
-    }
-
     /** Runs every check; throws {@link PreflightFailedException} listing all errors. */
-    Optional<ExistingMetalLb> run(InstallPlan plan, List<AddressPool> pools) {
+    void run(InstallPlan plan, List<AddressPool> pools) {
         List<String> errors = new ArrayList<>();
         String version = progress.step("Reading the Kubernetes version", cluster::serverVersion);
         progress.info("  Kubernetes " + version + " at " + cluster.serverUrl());
@@ -49,18 +46,14 @@ final class Preflight {
         List<NodeInfo> nodes = progress.step("Reading nodes", cluster::nodes);
         errors.addAll(networkOverlaps(pools, nodes, serviceCidrs()));
         subnetWarnings(pools, nodes).forEach(progress::warn);
-        Optional<ExistingMetalLb> existing = progress.step("Looking for an existing MetalLB", () -> existing(plan));
-        existing.ifPresent(e -> {
-            if (e.version().isPresent() && !e.version().get().equals(plan.release().version())) {
-                errors.add("MetalLB " + e.version().get() + " is already installed (image " + e.image() + "); run install with"
-                        + " --metallb-version " + e.version().get() + " to configure it, or 'lbctl uninstall' first to change release.");
-            }
-        });
+        MetalLbStatus existing = progress.step("Looking for an existing MetalLB", () -> new StatusReader(cluster).detect());
+        existing.version().filter(v -> existing.installed() && !v.equals(plan.release().version())).ifPresent(v ->
+                errors.add("MetalLB " + v + " is already installed in namespace " + existing.namespace() + "; run install with"
+                        + " --metallb-version " + v + " to configure it, or 'lbctl uninstall' first to change release."));
         if (!errors.isEmpty()) {
             errors.forEach(e -> progress.info("error: " + e));
             throw new PreflightFailedException(errors);
         }
-        return existing;
     }
 
     static List<String> networkOverlaps(List<AddressPool> pools, List<NodeInfo> nodes, List<Cidr> serviceCidrs) {
@@ -127,13 +120,5 @@ final class Preflight {
             }
         }
         return cidrs;
-    }
-
-    private Optional<ExistingMetalLb> existing(InstallPlan plan) {
-        return cluster.get("apps/v1", "Deployment", plan.release().namespace(), plan.release().controllerDeployment())
-                .map(d -> {
-                    String image = ControllerImage.of(d);
-                    return new ExistingMetalLb(ControllerImage.version(image), image);
-                });
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record MetalLbRelease(MetalLbVersion version, List<ReleaseFile> files, bo
     }
 
     public ConfigStyle configStyle() {
-        return version.usesConfigMap() ? ConfigStyle.CONFIG_MAP : ConfigStyle.CRD;
+        return version.usesConfigMap() ? ConfigStyle.LEGACY_CONFIGMAP : ConfigStyle.CRD;
     }
 
     public String namespace() {

@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.config.ConfigStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lbctl.status;
 
-import dev.lbctl.metallb.ConfigStyle;
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.MetalLbConfig;
-import dev.lbctl.metallb.ConfigStyle;
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.MetalLbVersion;
@@ -106,9 +106,9 @@ public final class StatusReader {
                     + "\": its tag is not a release");
         }
         Optional<String> configFlag = MetalLbWorkloads.flag(controller, MetalLbWorkloads.CONTROLLER, "config");
-        ConfigStyle style = version.map(v -> v.usesConfigMap() ? ConfigStyle.CONFIG_MAP : ConfigStyle.CRD)
-                .orElse(configFlag.isPresent() ? ConfigStyle.CONFIG_MAP : ConfigStyle.CRD);
-        Optional<String> configMap = style == ConfigStyle.CONFIG_MAP ? Optional.of(configFlag.orElse("config")) : Optional.empty();
+        ConfigStyle style = version.map(v -> v.usesConfigMap() ? ConfigStyle.LEGACY_CONFIGMAP : ConfigStyle.CRD)
+                .orElse(configFlag.isPresent() ? ConfigStyle.LEGACY_CONFIGMAP : ConfigStyle.CRD);
+        Optional<String> configMap = style == ConfigStyle.LEGACY_CONFIGMAP ? Optional.of(configFlag.orElse("config")) : Optional.empty();
 
         Optional<Map<String, Object>> speaker = cluster.get("apps/v1", "DaemonSet", namespace, MetalLbWorkloads.SPEAKER)
                 .filter(d -> MetalLbWorkloads.isComponent(d, MetalLbWorkloads.SPEAKER))
@@ -150,7 +150,7 @@ public final class StatusReader {
     }
 
     private List<AddressPool> pools(MetalLbStatus metallb) {
-        boolean legacy = metallb.configStyle().orElseThrow() == ConfigStyle.CONFIG_MAP;
+        boolean legacy = metallb.configStyle().orElseThrow() == ConfigStyle.LEGACY_CONFIGMAP;
         MetalLbVersion version = metallb.version()
                 .orElse(legacy ? MetalLbConfig.LAST_CONFIGMAP_RELEASE : MetalLbVersion.LATEST);
         String namespace = metallb.namespace();

@@ -28,7 +28,7 @@ final class ClusterSnapshot {
     }
 
     static MetalLbConfig config(Cluster cluster, MetalLbStatus metallb) {
-        if (metallb.configStyle().orElse(dev.lbctl.metallb.ConfigStyle.CRD) == dev.lbctl.metallb.ConfigStyle.CONFIG_MAP) {
+        if (metallb.configStyle().orElse(ConfigStyle.CRD) == ConfigStyle.LEGACY_CONFIGMAP) {
             String name = metallb.configMap().orElse("config");
             String text = cluster.configMap(metallb.namespace(), name).map(ConfigMapSnapshot::data)
                     .map(d -> d.get("config")).orElse("");

@@ -3,6 +3,7 @@ package dev.lbctl.metallb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.Map;
@@ -35,9 +36,9 @@ class ReleaseCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "v0.9.6,   CONFIG_MAP, true,  namespace.yaml metallb.yaml, metallb.universe.tf",
-        "v0.10.2,  CONFIG_MAP, false, namespace.yaml metallb.yaml, metallb.universe.tf",
-        "v0.12.1,  CONFIG_MAP, false, namespace.yaml metallb.yaml, metallb.universe.tf",
+        "v0.9.6,   LEGACY_CONFIGMAP, true,  namespace.yaml metallb.yaml, metallb.universe.tf",
+        "v0.10.2,  LEGACY_CONFIGMAP, false, namespace.yaml metallb.yaml, metallb.universe.tf",
+        "v0.12.1,  LEGACY_CONFIGMAP, false, namespace.yaml metallb.yaml, metallb.universe.tf",
         "v0.13.12, CRD,        false, metallb-native.yaml,         metallb.universe.tf",
         "v0.14.9,  CRD,        false, metallb-native.yaml,         metallb.io",
         "v0.15.3,  CRD,        false, metallb-native.yaml,         metallb.io",

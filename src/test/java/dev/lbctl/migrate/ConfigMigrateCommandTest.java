@@ -172,7 +172,7 @@ class ConfigMigrateCommandTest {
     void tableOutputIsAUsageError() {
         CliRun run = lbctl("config", "migrate", "-f", MigrationFixtures.config("peers").toString(), "-o", "table");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("-o table is not available here: use yaml or json");
+        assertThat(run.err()).contains("--output", "expected one of [yaml, json]");
     }
 
     @Test

@@ -38,6 +38,6 @@ class StatusCommandTest {
         CliRun run = lbctl("status", "-o", "yaml");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("-o yaml is not available here: use table or json");
+        assertThat(run.err()).contains("--output", "expected one of [table, json]");
     }
 }

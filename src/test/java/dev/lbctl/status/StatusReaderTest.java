@@ -6,7 +6,7 @@ import static dev.lbctl.status.StatusFixtures.l2Status;
 import static dev.lbctl.status.StatusFixtures.loadBalancer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbctl.metallb.ConfigStyle;
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.pool.MetalLbVersion;
 import java.math.BigInteger;
 import java.util.List;
@@ -126,7 +126,7 @@ class StatusReaderTest {
         MetalLbStatus metallb = report.metallb();
         assertThat(metallb.namespace()).isEqualTo("networking");
         assertThat(metallb.version()).contains(MetalLbVersion.of(0, 12, 1));
-        assertThat(metallb.configStyle()).contains(ConfigStyle.CONFIG_MAP);
+        assertThat(metallb.configStyle()).contains(ConfigStyle.LEGACY_CONFIGMAP);
         assertThat(metallb.configMap()).contains("metallb");
         assertThat(metallb.speaker().map(WorkloadStatus::name)).contains("metallb-speaker");
         assertThat(metallb.memberlistSecret()).isEqualTo("metallb-memberlist");

@@ -3,7 +3,7 @@ package dev.lbctl.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.StatusCommand;
-import dev.lbctl.metallb.ConfigStyle;
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Json;
 import java.math.BigInteger;
