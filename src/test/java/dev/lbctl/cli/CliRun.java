@@ -17,6 +17,15 @@ public record CliRun(String[] args, int exitCode, String out, String err) {
         return new CliRun(args, code, out.toString(), err.toString());
     }
 
+    /** lbctl against the cluster of {@code kubeconfig}. */
+    public static CliRun lbctlOn(java.nio.file.Path kubeconfig, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--kubeconfig";
+        all[1] = kubeconfig.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return lbctl(all);
+    }
+
     @Override
     public String toString() {
         return "lbctl " + String.join(" ", Arrays.asList(args)) + "\n--- exit " + exitCode + "\n--- stdout:\n" + out

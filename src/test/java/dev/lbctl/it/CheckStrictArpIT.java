@@ -1,6 +1,5 @@
 package dev.lbctl.it;
 
-import static dev.lbctl.cli.CliRun.lbctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
@@ -44,11 +43,7 @@ class CheckStrictArpIT {
     }
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--kubeconfig";
-        all[1] = kubeconfig.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return lbctl(all);
+        return CliRun.lbctlOn(kubeconfig, args);
     }
 
     private void createKubeProxyConfigMap(String configConf) {

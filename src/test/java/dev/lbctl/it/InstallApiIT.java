@@ -63,12 +63,11 @@ class InstallApiIT {
     }
 
     private CliRun run(String... args) {
-        String[] all = Stream.concat(Stream.of("--kubeconfig", kubeconfig.toString()), Stream.of(args)).toArray(String[]::new);
-        return lbctl(all);
+        return CliRun.lbctlOn(kubeconfig, args);
     }
 
     private String manifests() {
-        return TestEnv.shared().resolve("metallb").toString();
+        return TestEnv.manifests();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.lbctl.it;
 
-import static dev.lbctl.cli.CliRun.lbctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
@@ -10,7 +9,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,11 +53,11 @@ class LifecycleIT {
     }
 
     private static CliRun run(String... args) {
-        return lbctl(Stream.concat(Stream.of("--kubeconfig", kubeconfig.toString()), Stream.of(args)).toArray(String[]::new));
+        return CliRun.lbctlOn(kubeconfig, args);
     }
 
     private static String manifests() {
-        return TestEnv.shared().resolve("metallb").toString();
+        return TestEnv.manifests();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.lbctl.it;
 
-import static dev.lbctl.cli.CliRun.lbctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,11 +68,11 @@ class ReliabilityIT {
     }
 
     private static CliRun run(String... args) {
-        return lbctl(Stream.concat(Stream.of("--kubeconfig", kubeconfig.toString()), Stream.of(args)).toArray(String[]::new));
+        return CliRun.lbctlOn(kubeconfig, args);
     }
 
     private static String manifests() {
-        return TestEnv.shared().resolve("metallb").toString();
+        return TestEnv.manifests();
     }
 
     @Test

@@ -49,6 +49,11 @@ public final class TestEnv {
         return Path.of(System.getProperty("lbctl.shared", REPO.resolve("../shared").toString())).normalize();
     }
 
+    /** The folder of MetalLB's release manifests in the shared test data, for {@code --manifests}. */
+    public static String manifests() {
+        return shared().resolve("metallb").toString();
+    }
+
     /** Runs {@code scripts/testenv ARGS...} and returns its stdout lines; fails on a non-zero exit. */
     public static List<String> testenv(String... args) {
         List<String> command = new ArrayList<>();
