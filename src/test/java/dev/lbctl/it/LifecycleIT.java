@@ -60,6 +60,35 @@ class LifecycleIT {
         return TestEnv.manifests();
     }
 
+    /** The fix restarts kube-proxy's DaemonSet and waits until its (KWOK-run) pods rolled over. */
+    @Test
+    @Order(0)
+    void strictArpFixRestartsKubeProxyAndWaitsForTheRollout() {
+        kube.configMaps().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("kube-proxy").withNamespace("kube-system").endMetadata()
+                .withData(java.util.Map.of("config.conf", KubeFixtures.resource("kubeproxy/kubeadm-ipvs-strictarp-false/config.conf")))
+                .build()).create();
+        kube.apps().daemonSets().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+                .withNewMetadata().withName("kube-proxy").withNamespace("kube-system").endMetadata()
+                .withNewSpec().withNewSelector().addToMatchLabels("k8s-app", "kube-proxy").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("k8s-app", "kube-proxy").endMetadata()
+                .withNewSpec().addNewContainer().withName("kube-proxy").withImage("registry.k8s.io/kube-proxy:v1.36.3")
+                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        try {
+            CliRun fix = run("check-strictarp", "--fix", "--timeout", "2m");
+            assertThat(fix.exitCode()).as(fix.toString()).isZero();
+            assertThat(fix.err()).as(fix.toString()).contains("Restarting DaemonSet kube-system/kube-proxy",
+                    "Waiting for the kube-proxy rollout");
+            assertThat(fix.out()).contains("fixed: ipvs.strictARP is now true and kube-proxy was restarted");
+            var ds = kube.apps().daemonSets().inNamespace("kube-system").withName("kube-proxy").get();
+            assertThat(ds.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("kubectl.kubernetes.io/restartedAt");
+            assertThat(ds.getStatus().getUpdatedNumberScheduled()).isEqualTo(ds.getStatus().getDesiredNumberScheduled()).isPositive();
+        } finally {
+            kube.apps().daemonSets().inNamespace("kube-system").withName("kube-proxy").delete();
+            kube.configMaps().inNamespace("kube-system").withName("kube-proxy").delete();
+        }
+    }
+
     @Test
     @Order(1)
     void articleReleaseInstallsRollsOutAndUninstalls() {
