@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param pool the pool the IPs came from; null unless assigned
  * @param reason MetalLB's own message: for a pending Service the error of its {@code AllocationFailed} event; for an
  *               assigned one, the event MetalLB emitted alongside (a PreferDualStack Service that kept one IP, or an
- *               invalid request while keeping its current IPs); for a skipped one, why MetalLB ignores it. Null when
- *               MetalLB has nothing to say.
+ *               invalid request while keeping its current IPs), or lbctl's warning that MetalLB never settles (a
+ *               single-stack PreferDualStack Service whose pool has a free address of the other family); for a
+ *               skipped one, why MetalLB ignores it. Null when MetalLB has nothing to say.
  * @param deterministic false when MetalLB picks between several pools that could all have served this Service at
  *                      this point of the run (see {@link Simulation}); true for pending and skipped Services
  */

@@ -81,7 +81,7 @@ final class Allocator {
         if (pool == null) {
             throw new AllocationError("unknown pool " + GoQuote.q(poolName));
         }
-        List<PackedIp> ips = offer(pool, claim).select(claim.family(), claim.familyPolicy());
+        List<PackedIp> ips = bothFamilies(pool, claim).requireAny().select(claim.family(), claim.familyPolicy());
         assign(claim, ips);
         return ips;
     }
@@ -105,8 +105,12 @@ final class Allocator {
     PackedIp allocateAdditionalFamily(ServiceClaim claim, PackedIp existing) throws AllocationError {
         IpFamily additional = existing.family() == IpFamily.IPV4 ? IpFamily.IPV6 : IpFamily.IPV4;
         PoolState pool = byName.get(poolOf(claim.key()));
-        PoolOffer offer = PoolOffer.of(pool, additional, pool.firstAvailable(additional, claim, assignments.sharing()));
-        PackedIp ip = offer.select(ServiceFamily.of(additional), ServiceClaim.SINGLE_STACK).get(0);
+        // getFreeIPsFromPool cannot fail here: the Service's own address is free for it. So MetalLB selects [nil]
+        // when the other family has no address, and Assign refuses [existing, nil] (seen on a real controller).
+        PackedIp ip = pool.firstAvailable(additional, claim, assignments.sharing());
+        if (ip == null) {
+            throw new AllocationError(GoText.quotedList(List.of(existing, PoolOffer.NIL)) + " is not allowed in config");
+        }
         assign(claim, List.of(existing, ip));
         return ip;
     }
@@ -201,6 +205,12 @@ final class Allocator {
                 case SECONDARY_FAMILY -> offer.forFamily(primary == IpFamily.IPV4 ? IpFamily.IPV6 : IpFamily.IPV4) != null;
             };
         }
+    }
+
+    /** MetalLB's {@code getFreeIPsFromPool} for both families, where its errors depend on both. */
+    private PoolOffer bothFamilies(PoolState pool, ServiceClaim claim) {
+        return new PoolOffer(pool, pool.firstAvailable(IpFamily.IPV4, claim, assignments.sharing()),
+                pool.firstAvailable(IpFamily.IPV6, claim, assignments.sharing()));
     }
 
     /** MetalLB's {@code getFreeIPsFromPool}, computing only the families the service can use. */

@@ -68,11 +68,9 @@ final class BalancerController {
         }
         String note = null;
         if (ips.size() == 1 && claim.preferDualStack()) {
-            try {
-                ips = List.of(ips.get(0), allocator.allocateAdditionalFamily(claim, ips.get(0)));
-            } catch (AllocationError e) {
-                note = "cannot assign additional IP in PreferDualStack: " + e.getMessage();
-            }
+            Completed completed = addMissingFamily(claim, ips);
+            ips = completed.ips();
+            note = completed.note();
         }
         boolean deterministic = true;
         if (ips.isEmpty()) {
@@ -83,8 +81,49 @@ final class BalancerController {
             } catch (AllocationError e) {
                 return Allocation.pending(claim.request(), e.getMessage());
             }
+            // MetalLB writes the new status, and that update brings the Service straight back to convergeBalancer,
+            // now holding these IPs: the checks above pass (same IPs, pool and request), so a PreferDualStack Service
+            // with one IP gets the additional-family step too (an AdditionalAssignFailed event on a real controller).
+            if (ips.size() == 1 && claim.preferDualStack()) {
+                Completed completed = addMissingFamily(claim, ips);
+                ips = completed.ips();
+                note = completed.note();
+            }
         }
         return Allocation.assigned(claim.request(), ips, allocator.poolOf(key), note, deterministic);
+    }
+
+    /** The IPs after MetalLB's PreferDualStack step, and its event when the step failed. */
+    private record Completed(List<PackedIp> ips, String note) {
+    }
+
+    /**
+     * MetalLB's PreferDualStack step for a Service holding one IP: {@code AllocateFromPoolForAdditionalFamily}, the
+     * other family from the same pool. A dual-stack Service keeps both IPs. A single-stack one (one clusterIP, as on a
+     * single-stack cluster) never settles on MetalLB v0.16: on its next pass the two IPs' family (dual) differs from
+     * the clusterIP's, so MetalLB clears both, allocates one IP again, adds the other family again, and so on (seen on
+     * a real v0.16.1 controller: the status flips several times a second). The simulator keeps the one IP, which is
+     * all the Service holds in between, and says so.
+     */
+    private Completed addMissingFamily(ServiceClaim claim, List<PackedIp> ips) {
+        PackedIp existing = ips.get(0);
+        PackedIp added;
+        try {
+            added = allocator.allocateAdditionalFamily(claim, existing);
+        } catch (AllocationError e) {
+            return new Completed(ips, "cannot assign additional IP in PreferDualStack: " + e.getMessage());
+        }
+        if (claim.family() == ServiceFamily.DUAL) {
+            return new Completed(List.of(existing, added), null);
+        }
+        try {
+            allocator.assign(claim, ips);
+        } catch (AllocationError e) {
+            throw new IllegalStateException("the Service's own IP became unusable: " + e.getMessage(), e);
+        }
+        return new Completed(ips, "MetalLB v0.16 does not settle: it adds " + GoQuote.q(added.toString())
+                + " from the pool (PreferDualStack), then clears both IPs because the Service's clusterIPs are "
+                + (claim.family() == ServiceFamily.IPV6 ? "IPv6" : "IPv4") + " only, allocates again, and repeats");
     }
 
     /** MetalLB's {@code allocateIPs}. */

@@ -9,10 +9,8 @@ import java.util.List;
  */
 record PoolOffer(PoolState pool, PackedIp ipv4, PackedIp ipv6) {
 
-    /** An offer of one family only. */
-    static PoolOffer of(PoolState pool, IpFamily family, PackedIp ip) {
-        return family == IpFamily.IPV4 ? new PoolOffer(pool, ip, null) : new PoolOffer(pool, null, ip);
-    }
+    /** How Go prints a nil {@code net.IP}, which MetalLB's messages then show. */
+    static final String NIL = "<nil>";
 
     PackedIp forFamily(IpFamily family) {
         return family == IpFamily.IPV4 ? ipv4 : ipv6;
@@ -23,6 +21,17 @@ record PoolOffer(PoolState pool, PackedIp ipv4, PackedIp ipv6) {
     }
 
     /**
+     * MetalLB's {@code getFreeIPsFromPool} error: for a requested pool, a pool with no free address of either family
+     * fails before any family is chosen. (This offer must then hold both families.)
+     */
+    PoolOffer requireAny() throws AllocationError {
+        if (ipv4 == null && ipv6 == null) {
+            throw new AllocationError("no available IPs in pool " + pool.name());
+        }
+        return this;
+    }
+
+    /**
      * MetalLB's {@code selectIPsForFamilyAndPolicy}: a single-stack service gets its family's IP (since v0.15 even
      * from a dual pool); a dual-stack one gets both, or for PreferDualStack whichever exists, IPv4 first.
      */
@@ -30,8 +39,9 @@ record PoolOffer(PoolState pool, PackedIp ipv4, PackedIp ipv6) {
         if (family != ServiceFamily.DUAL) {
             PackedIp ip = forFamily(family.single());
             if (ip == null) {
-                // v0.16.0 (PR 2891) names the pool here; before, MetalLB failed later with ["<nil>"] is not allowed.
-                throw new AllocationError("no available IPs in pool " + pool.name());
+                // MetalLB v0.16.1 returns [nil] here (when the pool offered only the other family) and Assign refuses
+                // it: an IPv4 Service from an IPv6-only pool fails with this, as seen on a real controller.
+                throw new AllocationError(GoText.quotedList(List.of(NIL)) + " is not allowed in config");
             }
             return List.of(ip);
         }

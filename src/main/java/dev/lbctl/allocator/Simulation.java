@@ -19,8 +19,9 @@ import java.util.Map;
  * {@code spec.loadBalancerIP}, else the {@code metallb.io/address-pool} annotation, else the pinned pools
  * ({@code serviceAllocation}, by priority) and then every other auto-assign pool. Inside a pool the lowest usable
  * address wins, walking the pool's CIDRs in {@code addresses} order, .0 and .255 included unless avoidBuggyIPs,
- * and an address already used by services it may share with counts when it comes first. Messages of pending
- * Services are MetalLB's, byte for byte.
+ * and an address already used by services it may share with counts when it comes first. A PreferDualStack Service
+ * left with one IP then gets MetalLB's additional-family step, as on the reconcile that MetalLB's own status update
+ * triggers. Messages of pending Services are MetalLB's, byte for byte.
  *
  * <h2>Determinism</h2>
  * MetalLB picks among the unpinned auto-assign pools in Go map order, and among pinned pools of equal priority in the
