@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +90,7 @@ class ReliabilityIT {
         Process install = lbctlProcess("install", "--manifests", manifests(), "--pool", "a=127.0.7.0/29",
                 "--pool", "b=127.0.7.32/29", "--timeout", "2m");
         Path err = dir.resolve("install.err");
-        awaitTrue(() -> read(err).contains("webhook is not serving yet"), Duration.ofSeconds(60), "install waiting for the webhook");
+        awaitStderr(err, "webhook is not serving yet", Duration.ofSeconds(60), "install waiting for the webhook");
         TestEnv.testenv("stop", "kube-apiserver");
         assertThat(install.waitFor(90, TimeUnit.SECONDS)).as("install ends once the API server is gone").isTrue();
         assertThat(install.exitValue()).as(read(err)).isEqualTo(4);
@@ -118,7 +117,7 @@ class ReliabilityIT {
         TestEnv.testenv("metallb-controller", "pause");
         Process verify = lbctlProcess("verify", "--namespace", "lbctl-verify-sigint", "--timeout", "2m");
         Path err = dir.resolve("verify.err");
-        awaitTrue(() -> read(err).contains("pods are ready"), Duration.ofSeconds(60), "verify waiting for the external IP");
+        awaitStderr(err, "pods are ready", Duration.ofSeconds(60), "verify waiting for the external IP");
         new ProcessBuilder("kill", "-INT", Long.toString(verify.pid())).start().waitFor();
         assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(verify.exitValue()).isEqualTo(130);
@@ -131,7 +130,7 @@ class ReliabilityIT {
         TestEnv.testenv("metallb-controller", "pause");
         Process install = lbctlProcess("install", "--manifests", manifests(), "--pool", "c=127.0.7.128/29", "--timeout", "2m");
         Path err = dir.resolve("install.err");
-        awaitTrue(() -> read(err).contains("webhook is not serving yet"), Duration.ofSeconds(60), "install waiting for the webhook");
+        awaitStderr(err, "webhook is not serving yet", Duration.ofSeconds(60), "install waiting for the webhook");
         new ProcessBuilder("kill", "-INT", Long.toString(install.pid())).start().waitFor();
         assertThat(install.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(install.exitValue()).isEqualTo(130);
@@ -160,11 +159,12 @@ class ReliabilityIT {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+    /** Waits until lbctl's stderr shows {@code text}; fails with what lbctl printed. */
+    private static void awaitStderr(Path err, String text, Duration limit, String what) throws InterruptedException {
         Instant end = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
+        while (!read(err).contains(text)) {
             if (Instant.now().isAfter(end)) {
-                throw new AssertionError("timed out after " + limit + " waiting for " + what);
+                throw new AssertionError("timed out after " + limit + " waiting for " + what + "; lbctl's stderr:\n" + read(err));
             }
             Thread.sleep(200);
         }
