@@ -13,7 +13,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = CommandLineFactory.create(out, err).execute(args);
+        int code = CommandLineFactory.forArguments(out, err, args).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

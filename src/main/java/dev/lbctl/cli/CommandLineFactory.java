@@ -1,7 +1,13 @@
 package dev.lbctl.cli;
 
 import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the one configured {@link CommandLine} that Main and the tests both use. */
 public final class CommandLineFactory {
@@ -9,15 +15,31 @@ public final class CommandLineFactory {
     private CommandLineFactory() {
     }
 
+    /** The whole command tree. */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
+        return build(out, err, null);
+    }
+
+    /**
+     * The command tree for these arguments: when they name a subcommand, only that subcommand (with all of its own
+     * subcommands) is built, and none for a bare --version, which halves the time picocli spends building the model. Whatever needs the whole tree,
+     * such as the root's help, a mistyped command that picocli suggests corrections for, or completion scripts, gets
+     * the whole tree, and so does anything this cannot tell for sure.
+     */
+    public static CommandLine forArguments(PrintWriter out, PrintWriter err, String... args) {
+        return build(out, err, args);
+    }
+
+    private static CommandLine build(PrintWriter out, PrintWriter err, String[] args) {
         LbctlCommand root = new LbctlCommand();
         CommandLine cmd = new CommandLine(root);
+        subcommandsFor(cmd, args).forEach(cmd::addSubcommand);
         ErrorHandler errors = new ErrorHandler(root.global);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(errors);
         cmd.setExitCodeExceptionMapper(errors);
-        cmd.setParameterExceptionHandler((ex, args) -> {
+        cmd.setParameterExceptionHandler((ex, a) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("lbctl: error: " + ErrorHandler.sentence(ex));
             e.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -25,9 +47,75 @@ public final class CommandLineFactory {
             return ExitCode.USAGE;
         });
         applyExitCodeList(cmd);
+        // The launcher sets this when it runs as a kubectl plugin, so that help and errors say "kubectl lbctl".
+        String commandName = System.getProperty("lbctl.command.name");
+        if (commandName != null && !commandName.isBlank()) {
+            cmd.setCommandName(commandName);
+        }
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
                 root.global.noColor || System.getenv("NO_COLOR") != null ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
         return cmd;
+    }
+
+    /** All subcommands, only the one the arguments name, or none for a bare --version. */
+    private static List<Class<?>> subcommandsFor(CommandLine root, String[] args) {
+        if (args == null) {
+            return LbctlCommand.SUBCOMMANDS;
+        }
+        if (args.length == 1 && root.getCommandSpec().options().stream()
+                .anyMatch(o -> o.versionHelp() && List.of(o.names()).contains(args[0]))) {
+            return List.of();
+        }
+        return namedSubcommand(root, args).<List<Class<?>>>map(List::of).orElse(LbctlCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The subcommand the first positional argument names, skipping the root's options and their values. Empty when
+     * there is none, when it names no subcommand, for {@code completion} (its scripts describe the whole tree), when
+     * the root's --help or --version comes first, and when the arguments hold an @file or {@code --} that only
+     * picocli's parser can read right.
+     */
+    static Optional<Class<?>> namedSubcommand(CommandLine root, String... args) {
+        Set<String> optionsWithValue = new HashSet<>();
+        Set<String> helpOptions = new HashSet<>();
+        for (OptionSpec option : root.getCommandSpec().options()) {
+            if (option.arity().max() > 0) {
+                optionsWithValue.addAll(List.of(option.names()));
+            }
+            if (option.usageHelp() || option.versionHelp()) {
+                helpOptions.addAll(List.of(option.names()));
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            // The root's own help (or version), an @file, or "--": the whole tree, as said above.
+            if (helpOptions.contains(arg) || arg.startsWith("@") || arg.equals("--")) {
+                return Optional.empty();
+            }
+            if (arg.startsWith("-")) {
+                if (optionsWithValue.contains(arg)) {
+                    i++;
+                    // picocli refuses a subcommand's name as an option's value, but only names it knows.
+                    if (i < args.length && subcommandNamed(args[i]) != null) {
+                        return Optional.empty();
+                    }
+                }
+                continue;
+            }
+            Class<?> subcommand = subcommandNamed(arg);
+            return subcommand == null || subcommand == CompletionCommand.class ? Optional.empty() : Optional.of(subcommand);
+        }
+        return Optional.empty();
+    }
+
+    private static Class<?> subcommandNamed(String name) {
+        for (Class<?> subcommand : LbctlCommand.SUBCOMMANDS) {
+            Command command = subcommand.getAnnotation(Command.class);
+            if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+                return subcommand;
+            }
+        }
+        return null;
     }
 
     /** Every command has -h/--help, and its help lists the same exit codes, since every command shares one contract. */

@@ -9,12 +9,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Prints a shell completion script generated from the command model (the same scripts as in completions/). */
-@Command(name = "completion", description = "Print a shell completion script (bash or zsh).")
+@Command(name = "completion", description = "Print a shell completion script (bash, zsh or fish).")
 public class CompletionCommand implements Callable<Integer> {
 
-    enum Shell { bash, zsh }
+    enum Shell { bash, zsh, fish }
 
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
+    @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.")
     Shell shell;
 
     @Spec
@@ -29,11 +29,12 @@ public class CompletionCommand implements Callable<Integer> {
     }
 
     static String script(Shell shell, CommandLine root) {
-        String bash = AutoComplete.bash("lbctl", root);
         return switch (shell) {
-            case bash -> bash;
+            case bash -> AutoComplete.bash("lbctl", root);
             // picocli's script is written to also run under zsh's bash compatibility layer.
-            case zsh -> "#compdef lbctl\nautoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + bash;
+            case zsh -> "#compdef lbctl\nautoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+                    + AutoComplete.bash("lbctl", root);
+            case fish -> FishCompletion.script("lbctl", root);
         };
     }
 }

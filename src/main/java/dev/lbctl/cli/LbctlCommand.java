@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +15,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Install and verify MetalLB (Layer 2) on on-premises Kubernetes,",
             "and check address pools offline before anything touches a cluster.",
-        },
-        subcommands = {
+        })
+public class LbctlCommand implements Runnable {
+
+    /**
+     * The subcommands, in help order. Listed here rather than in {@code @Command(subcommands)} so that
+     * {@link CommandLineFactory} can build only the one a command line names: picocli builds every command it is given
+     * by reflection, which costs a short command a good part of its run time.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             PoolCommand.class,
             CheckStrictArpCommand.class,
             ConfigCommand.class,
@@ -23,9 +31,7 @@ import picocli.CommandLine.Spec;
             InstallCommand.class,
             UninstallCommand.class,
             VerifyCommand.class,
-            CompletionCommand.class,
-        })
-public class LbctlCommand implements Runnable {
+            CompletionCommand.class);
 
     @Mixin
     GlobalOptions global;

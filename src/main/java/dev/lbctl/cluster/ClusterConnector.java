@@ -1,11 +1,34 @@
 package dev.lbctl.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceCIDR;
+import io.fabric8.kubernetes.api.model.policy.v1beta1.PodSecurityPolicy;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * Builds the client from the kubeconfig. Called only by commands that need a cluster, and only once they do: building
@@ -13,6 +36,8 @@ import java.nio.file.Files;
  * kubeconfig itself says {@code insecure-skip-tls-verify}.
  */
 public final class ClusterConnector {
+
+    private static final String PKCS12_KEY_ITERATIONS = "keystore.pkcs12.keyPbeIterationCount";
 
     private ClusterConnector() {
     }
@@ -30,7 +55,32 @@ public final class ClusterConnector {
         }
     }
 
+    /**
+     * The built-in kinds lbctl reads, applies or waits on, MetalLB's manifests of every supported release included (an
+     * old one has a PodSecurityPolicy). fabric8 maps a kind to its model class only when the class is
+     * registered; by default it registers all of them through ServiceLoader, which loads hundreds of classes and costs
+     * a cold JVM most of a second. A kind missing here still works: fabric8 then asks the server for its plural and
+     * scope once per client.
+     */
+    private static final List<Class<? extends io.fabric8.kubernetes.api.model.KubernetesResource>> KINDS = List.of(
+            Status.class, ConfigMap.class, Secret.class, Service.class, ServiceAccount.class, Namespace.class, Node.class,
+            Pod.class, Endpoints.class, Event.class, Deployment.class, DaemonSet.class, EndpointSlice.class,
+            ServiceCIDR.class, Role.class, RoleBinding.class, ClusterRole.class, ClusterRoleBinding.class,
+            CustomResourceDefinition.class, ValidatingWebhookConfiguration.class, PodSecurityPolicy.class);
+
+    private static KubernetesSerialization serialization() {
+        KubernetesSerialization serialization = new KubernetesSerialization(new ObjectMapper(), false);
+        KINDS.forEach(serialization::registerKubernetesResource);
+        return serialization;
+    }
+
     public static Cluster connect(ClusterOptions options) {
+        // fabric8 keeps the kubeconfig's client key in an in-memory PKCS12 KeyStore under a throw-away password. The
+        // JDK protects such a key with 10000 PBKDF2 rounds, twice (store and read back): a fifth of a second in a cold
+        // JVM, guarding a store that never leaves this process. lbctl writes no key store of its own.
+        if (System.getProperty(PKCS12_KEY_ITERATIONS) == null) {
+            System.setProperty(PKCS12_KEY_ITERATIONS, "1");
+        }
         Config config;
         try {
             if (options.kubeconfig() != null) {
@@ -65,10 +115,12 @@ public final class ClusterConnector {
         // Over HTTP/2 the API server answers an unauthenticated request with GOAWAY, which the JDK client reports
         // instead of the 401; HTTP/1.1 gets the real status, and a short-lived CLI loses nothing by it.
         config.setHttp2Disable(true);
+        ExitFriendlyHttpClientFactory http = new ExitFriendlyHttpClientFactory();
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
-                .withHttpClientFactory(new JdkHttpClientFactory())
+                .withHttpClientFactory(http)
+                .withKubernetesSerialization(serialization())
                 .build();
-        return new Fabric8Cluster(client);
+        return new Fabric8Cluster(client, http::stopClients);
     }
 }

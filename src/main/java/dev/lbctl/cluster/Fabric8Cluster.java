@@ -35,10 +35,17 @@ final class Fabric8Cluster implements Cluster {
 
     private final KubernetesClient client;
     private final ApiErrors errors;
+    private final Runnable afterClose;
 
     Fabric8Cluster(KubernetesClient client) {
+        this(client, () -> { });
+    }
+
+    /** {@code afterClose} runs once the client is closed: ClusterConnector stops the HTTP client's threads there. */
+    Fabric8Cluster(KubernetesClient client, Runnable afterClose) {
         this.client = client;
         this.errors = new ApiErrors(client.getMasterUrl().toString());
+        this.afterClose = afterClose;
     }
 
     @Override
@@ -179,6 +186,7 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public void close() {
         client.close();
+        afterClose.run();
     }
 
     private Resource<GenericKubernetesResource> named(String apiVersion, String kind, String namespace, String name) {

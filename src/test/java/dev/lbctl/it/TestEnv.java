@@ -46,7 +46,7 @@ public final class TestEnv {
 
     /** The repository's ../shared folder with MetalLB's upstream manifests (test data). */
     public static Path shared() {
-        return Path.of(System.getProperty("lbctl.shared", REPO.resolve("../shared").toString())).normalize();
+        return dev.lbctl.SharedTestData.shared();
     }
 
     /** The folder of MetalLB's release manifests in the shared test data, for {@code --manifests}. */

@@ -17,8 +17,7 @@ final class SharedMetalLb {
     }
 
     static Path directory() {
-        String shared = System.getProperty("lbctl.shared", Path.of("").toAbsolutePath().resolveSibling("shared").toString());
-        return Path.of(shared).resolve("metallb");
+        return dev.lbctl.SharedTestData.metallb();
     }
 
     static Path file(String tag, String name) {

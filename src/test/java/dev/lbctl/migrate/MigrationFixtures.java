@@ -42,8 +42,7 @@ final class MigrationFixtures {
 
     /** MetalLB's upstream example-layer2-config.yaml of a release, from {@code -Dlbctl.shared} or {@code ../shared}. */
     static Path upstreamExample(String tag) {
-        String shared = System.getProperty("lbctl.shared", Path.of("").toAbsolutePath().resolveSibling("shared").toString());
-        return Path.of(shared).resolve("metallb").resolve(tag).resolve("example-layer2-config.yaml");
+        return dev.lbctl.SharedTestData.metallb().resolve(tag).resolve("example-layer2-config.yaml");
     }
 
     static String read(Path file) {
