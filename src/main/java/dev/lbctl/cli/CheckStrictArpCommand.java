@@ -54,7 +54,7 @@ public class CheckStrictArpCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--dry-run goes with --fix");
         }
         GlobalOptions global = GlobalOptions.of(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        Progress progress = GlobalOptions.progress(spec);
         try (ClusterSession session = new ClusterSession(global)) {
             KubeProxyStrictArp kubeProxy = new KubeProxyStrictArp(session.cluster(), progress);
             StrictArpOutcome outcome;

@@ -43,7 +43,7 @@ public class ConfigMigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions global = GlobalOptions.of(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        Progress progress = GlobalOptions.progress(spec);
         ConfigMigration.Format format = output == ResourceFormat.json ? ConfigMigration.Format.JSON : ConfigMigration.Format.YAML;
         String text;
         if (file != null) {

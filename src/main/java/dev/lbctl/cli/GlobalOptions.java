@@ -11,6 +11,11 @@ import picocli.CommandLine.ScopeType;
  */
 public class GlobalOptions {
 
+    /** Progress lines on the command's stderr, with ✓/✗ marks unless --no-color. */
+    static dev.lbctl.report.Progress progress(picocli.CommandLine.Model.CommandSpec spec) {
+        return new dev.lbctl.report.Progress(spec.commandLine().getErr(), !of(spec).noColor());
+    }
+
     /** The global options of the command line that {@code spec} belongs to. */
     static GlobalOptions of(picocli.CommandLine.Model.CommandSpec spec) {
         return ((LbctlCommand) spec.root().userObject()).global;

@@ -86,7 +86,7 @@ public class InstallCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "-o yaml goes with --dry-run");
         }
         GlobalOptions global = GlobalOptions.of(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        Progress progress = GlobalOptions.progress(spec);
         MetalLbRelease release = ReleaseCatalog.find(metallbVersion);
         MetalLbConfig config;
         List<Map<String, Object>> rawResources = List.of();

@@ -32,11 +32,25 @@ public class PoolInputs {
             description = "The MetalLB release whose rules apply (default: ${DEFAULT-VALUE}; legacy ConfigMap files imply v0.12.1 unless given).")
     String metallbVersion;
 
-    boolean versionGiven(picocli.CommandLine.Model.CommandSpec spec) {
-        return spec.commandLine().getParseResult().hasMatchedOption("--metallb-version");
+    /** The pools to check and the release whose rules apply to them. */
+    record Loaded(MetalLbConfig config, MetalLbVersion version) {
     }
 
-    MetalLbVersion version() {
+    /**
+     * Reads every source; a usage error when none was given. A legacy ConfigMap is only read by v0.9 to v0.12, so its
+     * rules are v0.12.1's unless the user named a release.
+     */
+    Loaded load(picocli.CommandLine.Model.CommandSpec spec) {
+        if (isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give at least one pool (--pool or a positional POOL) or a file (-f)");
+        }
+        MetalLbConfig config = read(version());
+        boolean versionGiven = spec.commandLine().getParseResult().hasMatchedOption("--metallb-version");
+        return new Loaded(config, versionGiven ? version() : config.impliedVersion());
+    }
+
+    private MetalLbVersion version() {
         try {
             return MetalLbVersion.parse(metallbVersion);
         } catch (InvalidAddressException e) {
@@ -44,12 +58,12 @@ public class PoolInputs {
         }
     }
 
-    boolean isEmpty() {
+    private boolean isEmpty() {
         return poolOptions.isEmpty() && poolArguments.isEmpty() && files.isEmpty();
     }
 
     /** Reads every source into one configuration. */
-    MetalLbConfig read(MetalLbVersion version) {
+    private MetalLbConfig read(MetalLbVersion version) {
         List<String> all = new ArrayList<>(poolOptions);
         all.addAll(poolArguments);
         MetalLbConfig cliPools = commandLinePools(all, version);

@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", description = {
@@ -48,12 +47,10 @@ public class PoolSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (inputs.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give at least one pool (--pool or a positional POOL) or a file (-f)");
-        }
-        Progress progress = new Progress(spec.commandLine().getErr(), false);
-        MetalLbConfig config = inputs.read(inputs.version());
-        MetalLbVersion version = inputs.versionGiven(spec) ? inputs.version() : config.impliedVersion();
+        Progress progress = GlobalOptions.progress(spec);
+        PoolInputs.Loaded loaded = inputs.load(spec);
+        MetalLbConfig config = loaded.config();
+        MetalLbVersion version = loaded.version();
         List<Problem> errors = ConfigValidator.validate(config, version).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             errors.forEach(p -> progress.info("error: " + p.message()));

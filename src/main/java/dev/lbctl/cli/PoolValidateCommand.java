@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", description = {
@@ -35,11 +34,9 @@ public class PoolValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (inputs.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give at least one pool (--pool or a positional POOL) or a file (-f)");
-        }
-        MetalLbConfig config = inputs.read(inputs.version());
-        MetalLbVersion version = effectiveVersion(config);
+        PoolInputs.Loaded loaded = inputs.load(spec);
+        MetalLbConfig config = loaded.config();
+        MetalLbVersion version = loaded.version();
         List<Problem> problems = ConfigValidator.validate(config, version);
         boolean valid = problems.stream().noneMatch(p -> p.severity() == Problem.Severity.ERROR);
         PrintWriter out = spec.commandLine().getOut();
@@ -47,11 +44,6 @@ public class PoolValidateCommand implements Callable<Integer> {
         out.print(output.json() ? json(pools, problems, valid) : table(pools, problems, valid, version));
         out.flush();
         return valid ? ExitCode.OK : ExitCode.INVALID_INPUT;
-    }
-
-    /** A legacy ConfigMap is only read by v0.9 to v0.12, so its rules are v0.12.1's unless the user named a release. */
-    private MetalLbVersion effectiveVersion(MetalLbConfig config) {
-        return inputs.versionGiven(spec) ? inputs.version() : config.impliedVersion();
     }
 
     static String json(List<AddressPool> pools, List<Problem> problems, boolean valid) {

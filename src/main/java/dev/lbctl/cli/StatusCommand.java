@@ -40,7 +40,7 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions global = GlobalOptions.of(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        Progress progress = GlobalOptions.progress(spec);
         try (ClusterSession session = new ClusterSession(global)) {
             StatusReport report = new StatusReader(session.cluster()).read();
             report.warnings().forEach(progress::warn);

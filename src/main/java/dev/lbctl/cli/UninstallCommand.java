@@ -48,7 +48,7 @@ public class UninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions global = GlobalOptions.of(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        Progress progress = GlobalOptions.progress(spec);
         try (ClusterSession session = new ClusterSession(global)) {
             Uninstaller uninstaller = new Uninstaller(session.cluster(), progress);
             if (!yes) {

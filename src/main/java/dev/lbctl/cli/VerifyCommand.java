@@ -75,7 +75,7 @@ public class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--replicas must be at least 1 and --port within 1-65535");
         }
         GlobalOptions global = GlobalOptions.of(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), !global.noColor());
+        Progress progress = GlobalOptions.progress(spec);
         VerifyOptions options = new VerifyOptions(Optional.ofNullable(ip), Optional.ofNullable(poolName),
                 namespace != null ? namespace : "lbctl-verify-" + randomSuffix(), image, replicas, port, timeout, keep);
         try (ClusterSession session = new ClusterSession(global)) {
