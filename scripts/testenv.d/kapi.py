@@ -1,7 +1,8 @@
 """Minimal Kubernetes API client for the testenv helpers (standard library only).
 
-Talks to the testenv's kube-apiserver on 127.0.0.1 with the admin client certificate from the
-testenv's PKI folder. Nothing else: no kubeconfig parsing, no other server.
+Talks to the testenv's kube-apiserver on 127.0.0.1 (or, from a dataplane namespace, on its LAN
+address 198.51.100.1) with the admin client certificate from the testenv's PKI folder. Nothing
+else: no kubeconfig parsing, no other server.
 """
 
 import json
@@ -17,6 +18,9 @@ def log(name, *parts):
     print(f"[{name} {time.strftime('%H:%M:%S')}]", *parts, file=sys.stderr, flush=True)
 
 
+LAN_API_IP = "198.51.100.1"  # the dataplane cluster's kube-apiserver on its LAN (scripts/testenv)
+
+
 class ApiError(Exception):
     def __init__(self, status, body):
         super().__init__(f"HTTP {status}: {body[:300]}")
@@ -26,8 +30,8 @@ class ApiError(Exception):
 class Api:
     def __init__(self, server, pki):
         host = urllib.parse.urlparse(server).hostname
-        if not host or not host.startswith("127."):
-            raise SystemExit(f"refusing non-loopback API server {server!r}")
+        if not host or not (host.startswith("127.") or host == LAN_API_IP):
+            raise SystemExit(f"refusing API server {server!r}: neither loopback nor {LAN_API_IP}")
         self.server = server.rstrip("/")
         self.ctx = ssl.create_default_context(cafile=f"{pki}/ca.crt")
         self.ctx.load_cert_chain(f"{pki}/admin.crt", f"{pki}/admin.key")

@@ -21,6 +21,11 @@ of the kubelet for the controller Deployment's pod:
   loopback IPs in IPv4 EndpointSlices (and Endpoints), so the slice has addressType FQDN with the
   address "127.0.0.1": the apiserver's resolver uses the address verbatim as the host to dial.
   The real endpoint controllers are disabled in this testenv (they would publish KWOK's fake pod IPs).
+* in the dataplane cluster (--webhook-route clusterip) the EndpointSlice controller runs, so the
+  Service's IPv4 slice holds the KWOK Pod's IP and aggregator routing would prefer it. There
+  kube-apiserver runs without aggregator routing and calls the webhook on the Service's ClusterIP
+  (a loopback address in that cluster), and this supervisor plays kube-proxy for it: it listens on
+  ClusterIP:port and forwards to 127.0.0.1:<webhook port>, exactly while the controller is ready.
 
 Every address used here is on loopback.
 """
@@ -35,6 +40,7 @@ import time
 import urllib.request
 
 from kapi import Api, ApiError, add_common_args, log
+from tcpforward import Forwarder
 
 NAME = "metallb-supervisor"
 CRD = "ipaddresspools.metallb.io"
@@ -63,6 +69,7 @@ class Supervisor:
         self.certdir = os.path.join(self.tmpdir, "k8s-webhook-server", "serving-certs")
         # While this file exists the controller is not run (to test a webhook that is not served).
         self.holdfile = os.path.join(args.state, "run", "metallb-controller.hold")
+        self.forwarders = {}  # (clusterIP, port) -> Forwarder, for --webhook-route clusterip
 
     # --- cluster state -------------------------------------------------------------------------
     def crd_established(self):
@@ -227,6 +234,26 @@ class Supervisor:
             log(NAME, f"EndpointSlice {ns}/{name}: {state}")
         self.last_slice, self.last_slice_at = obj, time.time()
 
+    # --- the webhook Service's ClusterIP (dataplane cluster) ----------------------------------------
+    def sync_clusterip(self, pod):
+        svc = self.api.get(f"/api/v1/namespaces/{self.a.namespace}/services/{WEBHOOK_SERVICE}")
+        want = set()
+        if (svc and not svc["metadata"].get("deletionTimestamp") and pod is not None
+                and self.child_ready() and self.child_pod == pod["metadata"]["name"]):
+            ip = svc["spec"].get("clusterIP", "")
+            if ip.startswith("127."):  # never listen anywhere but on loopback
+                want = {(ip, p["port"]) for p in svc["spec"].get("ports", [])}
+        for key in list(self.forwarders):
+            if key not in want:
+                self.forwarders.pop(key).close()
+                log(NAME, f"webhook Service {key[0]}:{key[1]}: no ready endpoint, stopped forwarding")
+        for key in want - set(self.forwarders):
+            try:
+                self.forwarders[key] = Forwarder(key[0], key[1], "127.0.0.1", self.a.webhook_port)
+                log(NAME, f"webhook Service {key[0]}:{key[1]} -> 127.0.0.1:{self.a.webhook_port}")
+            except OSError as e:
+                log(NAME, f"cannot listen on {key[0]}:{key[1]}: {e}")
+
     # --- main loop ---------------------------------------------------------------------------
     def tick(self):
         now = time.time()
@@ -269,7 +296,9 @@ class Supervisor:
                 self.last_wait_msg = msg
         if self.child_alive() and pod is not None:
             self.sync_cert_volume(pod)
-        if crd or self.last_slice is not None:
+        if self.a.webhook_route == "clusterip":
+            self.sync_clusterip(pod)
+        elif crd or self.last_slice is not None:
             self.sync_slice(pod)
 
     def run(self, ready_file):
@@ -304,6 +333,8 @@ def main():
     p.add_argument("--metrics-port", type=int, required=True)
     p.add_argument("--health-port", type=int, required=True)
     p.add_argument("--webhook-port", type=int, required=True)
+    p.add_argument("--webhook-route", choices=["endpointslice", "clusterip"], default="endpointslice",
+                   help="how kube-apiserver reaches the webhook (see the module doc)")
     a = p.parse_args()
     Supervisor(a).run(os.path.join(a.state, "run", "metallb-supervisor.ready"))
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test of a testenv tier: scripts/testenv smoke [api|workloads|metallb] (the tier must be up).
+# Smoke test of a testenv tier: scripts/testenv smoke [api|workloads|metallb|dataplane] (the tier must be up).
 # Run by scripts/testenv with KUBECTL, KC, STATE, METALLB_NS, SHARED and SELF exported.
 # Each tier also runs the checks of the tiers below it. Prints "N passed, N failed" at the end.
 set -euo pipefail
@@ -39,19 +39,25 @@ check_loopback_only() {
   done
   if ! command -v ss >/dev/null; then log "ss not installed: socket check skipped"; return 0; fi
   local re; re=$(printf 'pid=%s,|' "${pids[@]}"); re=${re%|}
-  bad_socks=$(ss -Hltnp 2>/dev/null | grep -E "$re" | awk '{print $4}' | grep -vE '^127\.' || true)
-  if [[ -z $bad_socks ]]; then
-    ok "all $(ss -Hltnp | grep -cE "$re") listening sockets of ${#pids[@]} testenv processes are on 127.0.0.0/8"
-  else
-    bad "sockets not on loopback: $bad_socks"
+  # The dataplane cluster's lan-forwarder also listens on kube-apiserver's LAN address, for the nodes'
+  # namespaces (their own sockets are not in this namespace, so ss does not list them here).
+  local mine='127\.[0-9.]+' peers='127\.[0-9.]+' where="127.0.0.0/8"
+  if [[ ${LBCTL_TESTENV_CLUSTER:-} == dataplane ]]; then
+    mine='(127\.[0-9.]+|198\.51\.100\.1)' peers='(127\.[0-9.]+|198\.51\.100\.[0-9]+)' where="127.0.0.0/8 or 198.51.100.1"
   fi
-  # Every TCP connection (any state) and UDP socket of these processes: both ends on loopback.
-  bad_socks=$({ ss -Htanp; ss -Huanp; } 2>/dev/null | grep -E "$re" | awk '{print $4, $5}' |
-    grep -vE '^127\.[0-9.]+:[0-9]+ (127\.[0-9.]+:[0-9]+|0\.0\.0\.0:\*|\*:\*)$' || true)
+  bad_socks=$(ss -Hltnp 2>/dev/null | grep -E "$re" | awk '{print $4}' | grep -vE "^$mine:" || true)
   if [[ -z $bad_socks ]]; then
-    ok "all TCP connections and UDP sockets of the testenv processes are loopback to loopback"
+    ok "all $(ss -Hltnp | grep -cE "$re") listening sockets of ${#pids[@]} testenv processes are on $where"
   else
-    bad "non-loopback traffic: $bad_socks"
+    bad "sockets not on $where: $bad_socks"
+  fi
+  # Every TCP connection (any state) and UDP socket of these processes: both ends on loopback (or the LAN).
+  bad_socks=$({ ss -Htanp; ss -Huanp; } 2>/dev/null | grep -E "$re" | awk '{print $4, $5}' |
+    grep -vE "^$mine:[0-9]+ ($peers:[0-9]+|0\.0\.0\.0:\*|\*:\*)$" || true)
+  if [[ -z $bad_socks ]]; then
+    ok "all TCP connections and UDP sockets of the testenv processes stay on $([[ $where == 127* && ${#where} -lt 12 ]] && echo "loopback" || echo "loopback and the dataplane LAN")"
+  else
+    bad "traffic off loopback and the LAN: $bad_socks"
   fi
 }
 
@@ -252,11 +258,98 @@ EOF
   kc -n "$METALLB_NS" delete ipaddresspool lbctl-testenv-smoke --ignore-not-found >/dev/null
 }
 
+# The dataplane cluster: MetalLB on a LAN pool, nginx behind a LoadBalancer Service, then from the
+# client namespace ARP answered by the announcing node's speaker and HTTP through kube-proxy to a
+# pod stand-in. Leaves MetalLB installed; removes its own pool, advertisement and namespace.
+smoke_dataplane() {
+  local ns=$NS-dp ip="" node mac node_mac out name
+  if ! kc get crd ipaddresspools.metallb.io >/dev/null 2>&1; then
+    "$SELF" apply-metallb
+  fi
+  poll 180 webhook_served || bad "MetalLB's webhook is not served"
+  if pool lbctl-testenv-smoke 198.51.100.240-198.51.100.250 apply >/dev/null 2>&1; then
+    ok "IPAddressPool lbctl-testenv-smoke 198.51.100.240-198.51.100.250 created"
+  else
+    bad "IPAddressPool not created"
+  fi
+  kc apply -f - >/dev/null <<EOF
+apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata: {name: lbctl-testenv-smoke, namespace: $METALLB_NS}
+spec: {ipAddressPools: [lbctl-testenv-smoke]}
+EOF
+  while read -r name _; do
+    [[ -n $name ]] || continue
+    if poll 90 bash -c "'$SELF' speaker '$name' status | grep -q running"; then
+      ok "speaker runs in the namespace of $name: $("$SELF" speaker "$name" status)"
+    else
+      bad "no speaker on $name"
+    fi
+  done <<<"$DATAPLANE_NODES"
+  kc delete namespace "$ns" --ignore-not-found --wait=false >/dev/null
+  poll 90 bash -c "! '$KUBECTL' --kubeconfig '$KC' get namespace '$ns'" || true
+  kc create namespace "$ns" >/dev/null
+  poll 30 kc -n "$ns" get serviceaccount default || true
+  kc -n "$ns" apply -f - >/dev/null <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: nginx:1.27, ports: [{containerPort: 80}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 80}]
+EOF
+  poll 60 bash -c "'$KUBECTL' --kubeconfig '$KC' -n '$ns' get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}' | grep -q ." || true
+  ip=$(kc -n "$ns" get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+  check "Service web got $ip from MetalLB" "Service web got '$ip' (wanted 198.51.100.240)" test "$ip" = 198.51.100.240
+  out=$(kc -n "$ns" get pods -o jsonpath='{range .items[*]}{.status.podIP}{" "}{end}')
+  check "pod IPs are in the nodes' pod CIDRs: $out" "pod IPs: '$out'" grep -qE '^(203\.0\.113\.[0-9]+ )+$' <<<"$out"
+  if poll 60 bash -c "ip netns exec '$CLIENT_NS' curl -fsS --max-time 3 http://$ip/ | grep -q 'pod stand-in'"; then
+    out=$(ip netns exec "$CLIENT_NS" curl -sS -D - --max-time 3 "http://$ip/")
+    if grep -q '<title>Welcome to nginx!</title>' <<<"$out" && grep -qi "^X-Lbctl-Pod: $ns/web-" <<<"$out"; then
+      ok "from $CLIENT_NS, curl http://$ip/ is answered through kube-proxy by $(grep -i '^X-Lbctl-Pod' <<<"$out" | tr -d '\r')"
+    else
+      bad "unexpected answer: $out"
+    fi
+  else
+    bad "curl http://$ip/ from $CLIENT_NS does not answer"
+  fi
+  poll 30 bash -c "'$KUBECTL' --kubeconfig '$KC' -n '$METALLB_NS' get servicel2statuses -l metallb.io/service-name=web,metallb.io/service-namespace=$ns -o jsonpath='{.items[0].status.node}' | grep -q ." || true
+  node=$(kc -n "$METALLB_NS" get servicel2statuses -l "metallb.io/service-name=web,metallb.io/service-namespace=$ns" -o jsonpath='{.items[0].status.node}')
+  mac=$(ip netns exec "$CLIENT_NS" ip neigh show "$ip" | sed -n 's/.* lladdr \([0-9a-f:]*\).*/\1/p')
+  node_mac=""
+  [[ -n $node ]] && node_mac=$(ip -n "$("$SELF" node-netns "$node")" link show eth0 | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p')
+  check "the client learned $ip at $mac = eth0 of $node, the node in ServiceL2Status" \
+    "client MAC '$mac', ServiceL2Status node '$node' (eth0 MAC '$node_mac')" test -n "$mac" -a "$mac" = "$node_mac"
+  out=$(ip netns exec "$CLIENT_NS" arping -c 1 -w 3 -I eth0 "$ip" 2>&1 || true)
+  check "arping $ip from the client: answered by $node_mac" "arping: $out" grep -qi "$node_mac" <<<"$out"
+  if kc -n "$ns" get events --field-selector involvedObject.name=web,reason=nodeAssigned -o jsonpath='{.items[*].message}' | grep -q "$node"; then
+    ok "event nodeAssigned names $node"
+  else
+    bad "no nodeAssigned event naming '$node'"
+  fi
+  kc delete namespace "$ns" --wait=false >/dev/null
+  kc -n "$METALLB_NS" delete l2advertisement lbctl-testenv-smoke --ignore-not-found >/dev/null
+  kc -n "$METALLB_NS" delete ipaddresspool lbctl-testenv-smoke --ignore-not-found >/dev/null
+}
+
 case $TIER in
   api) smoke_api ;;
   workloads) smoke_api; smoke_workloads ;;
   metallb) smoke_api; smoke_workloads; smoke_metallb ;;
-  *) echo "usage: scripts/testenv smoke [api|workloads|metallb]" >&2; exit 2 ;;
+  dataplane) smoke_api; smoke_dataplane ;;
+  *) echo "usage: scripts/testenv smoke [api|workloads|metallb|dataplane]" >&2; exit 2 ;;
 esac
 echo "$PASS passed, $FAIL failed"
 ((FAIL == 0))
