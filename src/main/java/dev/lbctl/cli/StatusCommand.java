@@ -73,6 +73,7 @@ public class StatusCommand implements Callable<Integer> {
      *   ],                                   // assigned: distinct ingress IPs in the pool; total: usable addresses
      *   "services": [                        // LoadBalancer Services MetalLB handles, by namespace and name
      *     {"namespace": str, "name": str, "ips": [str], "pool": str | null, "node": str | null,
+     *      "interfaces": [str],               // from ServiceL2Status; [] = every interface (or unknown)
      *      "status": "assigned" | "pending", "reason": str | null}   // reason: last AllocationFailed message
      *   ],
      *   "warnings": [str]                    // also printed on stderr
@@ -112,6 +113,7 @@ public class StatusCommand implements Callable<Integer> {
             service.put("ips", s.ips());
             service.put("pool", s.pool().orElse(null));
             service.put("node", s.node().orElse(null));
+            service.put("interfaces", s.interfaces());
             service.put("status", s.assigned() ? "assigned" : "pending");
             service.put("reason", s.reason().orElse(null));
             services.add(service);
@@ -171,7 +173,8 @@ public class StatusCommand implements Callable<Integer> {
                     .column("name", ServiceStatus::name)
                     .column("external-ip", s -> s.assigned() ? String.join(",", s.ips()) : PENDING)
                     .column("pool", s -> s.pool().orElse(""))
-                    .column("node", s -> s.node().orElse(""))
+                    .column("node", s -> s.node().map(n -> s.interfaces().isEmpty() ? n
+                            : n + " (" + String.join(", ", s.interfaces()) + ")").orElse(""))
                     .column("status", s -> s.assigned() ? "assigned"
                             : s.reason().map(r -> "pending: " + ServiceEvents.allocationError(r)).orElse("pending"))
                     .render(report.services()));

@@ -11,7 +11,6 @@ import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +58,20 @@ public final class StatusReader {
         }
         MetalLbStatus metallb = metallb(controller.get());
         List<AddressPool> pools = pools(metallb);
-        Map<String, String> l2Nodes = layer2Nodes(metallb.namespace());
+        Map<String, Layer2Announcement> l2 = layer2Announcements(metallb.namespace());
         List<ServiceStatus> serviceStatuses = new ArrayList<>();
         for (LoadBalancerService s : services) {
             Optional<String> pool = PoolUsage.poolOf(s, pools);
-            Optional<String> node = Optional.ofNullable(l2Nodes.get(s.key()));
+            Optional<Layer2Announcement> announcement = Optional.ofNullable(l2.get(s.key()));
+            Optional<String> node = announcement.map(Layer2Announcement::node);
             Optional<String> reason = Optional.empty();
             if (s.ips().isEmpty()) {
                 reason = ServiceEvents.lastAllocationFailure(events(s));
             } else if (node.isEmpty()) {
                 node = ServiceEvents.announcingNode(events(s));
             }
-            serviceStatuses.add(new ServiceStatus(s.namespace(), s.name(), s.ips(), pool, node, reason));
+            serviceStatuses.add(new ServiceStatus(s.namespace(), s.name(), s.ips(), pool, node, reason,
+                    announcement.map(Layer2Announcement::interfaces).orElse(List.of())));
         }
         Set<String> allIps = new LinkedHashSet<>();
         services.forEach(s -> allIps.addAll(s.ips()));
@@ -186,10 +187,9 @@ public final class StatusReader {
     }
 
     /** ServiceL2Status (v0.14.2 and later): which node announces each Service, keyed by namespace/name. */
-    private Map<String, String> layer2Nodes(String namespace) {
-        Map<String, String> nodes = new HashMap<>();
+    private Map<String, Layer2Announcement> layer2Announcements(String namespace) {
         if (!cluster.serves(METALLB_API, "ServiceL2Status")) {
-            return nodes;
+            return Map.of();
         }
         List<Map<String, Object>> statuses;
         try {
@@ -198,16 +198,9 @@ public final class StatusReader {
             // Only a hint: the speakers' events name the node too. Right after an install the API server answers
             // 429 "storage is (re)initializing" for a new CRD for a few seconds.
             warnings.add("cannot read ServiceL2Status (" + e.getMessage() + "); the announcing nodes come from events");
-            return nodes;
+            return Map.of();
         }
-        for (Map<String, Object> s : statuses) {
-            Map<String, Object> status = Fields.map(s, "status");
-            String node = Fields.string(status, "node");
-            if (node != null && !node.isBlank()) {
-                nodes.put(Fields.string(status, "serviceNamespace") + "/" + Fields.string(status, "serviceName"), node);
-            }
-        }
-        return nodes;
+        return Layer2Announcement.byService(statuses);
     }
 
     private List<LoadBalancerService> loadBalancerServices(Optional<String> lbClass) {

@@ -117,6 +117,11 @@ public final class Verifier {
                 return answer.ok() ? pass(answer, answer.detail() + " (attempt " + answer.attempts() + ")")
                         : fail(answer.detail() + " after " + answer.attempts() + " attempts");
             });
+            check("the answering node is MetalLB's", () -> {
+                AnsweringNode.Verdict v = new AnsweringNodeProbe(cluster, NeighbourTable::read)
+                        .judge(metallb.namespace(), o.namespace(), VerifyObjects.NAME, ip.orElseThrow(), deadline);
+                return v.passed() ? pass(v, v.message()) : fail(v.message());
+            });
         }
 
         private Step<Allocation> predict(MetalLbConfig config, List<AddressPool> pools, MetalLbVersion version) {

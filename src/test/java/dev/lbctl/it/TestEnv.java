@@ -19,10 +19,25 @@ public final class TestEnv {
 
     public enum Tier { api, workloads, metallb }
 
+    /**
+     * The dataplane tier: a cluster of its own (scripts/testenv keeps its state in {@code <state>/dataplane}) whose
+     * KWOK nodes are network namespaces on a LAN, each running MetalLB's real speaker, kube-proxy and the pod
+     * stand-ins. Its kubeconfig names kube-apiserver's LAN address, reachable from this machine and from inside
+     * {@code clientNetns}, the namespace of a client on the LAN.
+     */
+    public record DataPlane(Path kubeconfig, String clientNetns) {
+
+        /** The network namespace of a dataplane node. */
+        public String nodeNetns(String node) {
+            return single(testenv("node-netns", node));
+        }
+    }
+
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Object LOCK = new Object();
     private static Tier running;
     private static Path kubeconfig;
+    private static DataPlane dataPlane;
 
     private TestEnv() {
     }
@@ -42,6 +57,35 @@ public final class TestEnv {
             running = tier;
             return kubeconfig;
         }
+    }
+
+    /** Ensures the dataplane tier runs (a separate cluster, see {@link DataPlane}); fails when it cannot start. */
+    public static DataPlane dataPlane() {
+        synchronized (LOCK) {
+            if (dataPlane != null) {
+                return dataPlane;
+            }
+            List<String> stdout = run(List.of(script().toString(), "up", "dataplane"), 75);
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            for (String line : stdout) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && line.substring(0, eq).matches("[A-Z_]+")) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            if (!values.containsKey("KUBECONFIG") || !values.containsKey("CLIENT_NETNS")) {
+                throw new IllegalStateException("scripts/testenv up dataplane did not print KUBECONFIG= and CLIENT_NETNS=; stdout: " + stdout);
+            }
+            dataPlane = new DataPlane(Path.of(values.get("KUBECONFIG")), values.get("CLIENT_NETNS"));
+            return dataPlane;
+        }
+    }
+
+    private static String single(List<String> lines) {
+        if (lines.size() != 1) {
+            throw new IllegalStateException("expected one line from scripts/testenv, got " + lines);
+        }
+        return lines.get(0);
     }
 
     /** The repository's ../shared folder with MetalLB's upstream manifests (test data). */

@@ -55,7 +55,7 @@ class StatusReaderTest {
                 new ServiceStatus("shop", "queue", List.of(), Optional.empty(), Optional.empty(),
                         Optional.of("Failed to allocate IP for \"shop/queue\": no available IPs")),
                 new ServiceStatus("shop", "web", List.of("127.0.0.240"), Optional.of("lab"), Optional.of("lbctl-node-2"),
-                        Optional.empty()));
+                        Optional.empty(), List.of("eth0")));
         assertThat(report.warnings()).isEmpty();
         assertThat(cluster.calls).as("the ServiceL2Status answers for web: no event lookup")
                 .doesNotContain("events Service shop/web");

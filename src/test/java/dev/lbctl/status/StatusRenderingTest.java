@@ -25,7 +25,7 @@ class StatusRenderingTest {
             List.of(new ServiceStatus("shop", "queue", List.of(), Optional.empty(), Optional.empty(),
                             Optional.of("Failed to allocate IP for \"shop/queue\": no available IPs")),
                     new ServiceStatus("shop", "web", List.of("127.0.0.240"), Optional.of("lab"), Optional.of("lbctl-node-1"),
-                            Optional.empty())),
+                            Optional.empty(), List.of("eth0"))),
             List.of());
 
     private static final StatusReport NOT_INSTALLED = new StatusReport(MetalLbStatus.notInstalled(), List.of(), List.of(),
@@ -82,6 +82,7 @@ class StatusRenderingTest {
                       "ips": [],
                       "pool": null,
                       "node": null,
+                      "interfaces": [],
                       "status": "pending",
                       "reason": "Failed to allocate IP for \\"shop/queue\\": no available IPs"
                     },
@@ -93,6 +94,9 @@ class StatusRenderingTest {
                       ],
                       "pool": "lab",
                       "node": "lbctl-node-1",
+                      "interfaces": [
+                        "eth0"
+                      ],
                       "status": "assigned",
                       "reason": null
                     }
@@ -142,9 +146,9 @@ class StatusRenderingTest {
                 v6    fc00:f853:ccd:e799::/64  0         18446744073709551616
 
                 SERVICES
-                NAMESPACE  NAME   EXTERNAL-IP  POOL  NODE          STATUS
-                shop       queue  <pending>    -     -             pending: no available IPs
-                shop       web    127.0.0.240  lab   lbctl-node-1  assigned
+                NAMESPACE  NAME   EXTERNAL-IP  POOL  NODE                 STATUS
+                shop       queue  <pending>    -     -                    pending: no available IPs
+                shop       web    127.0.0.240  lab   lbctl-node-1 (eth0)  assigned
                 """);
     }
 
