@@ -37,8 +37,8 @@ public record AnsweringNode(String ip, Optional<NeighbourTable.Entry> learnedMac
         String metallb = metallbSays();
         if (learnedMac.isEmpty()) {
             return new Verdict(true, Optional.empty(), "information: this machine has no neighbour entry for " + ip
-                    + ", so it is not on the IP's L2 segment (the HTTP answer came through a router); which node answered"
-                    + " cannot be seen from here; " + metallb);
+                    + ": it is not on the IP's L2 segment (a router or this machine itself answered), so which node"
+                    + " answered cannot be seen from here; " + metallb);
         }
         NeighbourTable.Entry learned = learnedMac.get();
         Optional<String> answered = nodeMacs.entrySet().stream().filter(e -> e.getValue().equals(learned.mac()))
