@@ -97,7 +97,7 @@ def is_loopback(ip):
 def pod_ready(p):
     if p["metadata"].get("deletionTimestamp"):
         return False
-    return any(c["type"] == "Ready" and c["status"] == "True" for c in p.get("status", {}).get("conditions", []))
+    return any(c["type"] == "Ready" and c["status"] == "True" for c in (p.get("status") or {}).get("conditions") or [])
 
 
 def desired(api):

@@ -77,7 +77,7 @@ class Supervisor:
         if not crd or crd["metadata"].get("deletionTimestamp"):
             return False
         return any(c["type"] == "Established" and c["status"] == "True"
-                   for c in crd.get("status", {}).get("conditions", []))
+                   for c in (crd.get("status") or {}).get("conditions") or [])
 
     def controller_pod(self):
         """The newest live Pod of Deployment controller (labels app=metallb, component=controller)."""

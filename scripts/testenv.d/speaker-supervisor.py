@@ -140,7 +140,7 @@ class Supervisor:
         if not crd or crd["metadata"].get("deletionTimestamp"):
             return False
         return any(c["type"] == "Established" and c["status"] == "True"
-                   for c in crd.get("status", {}).get("conditions", []))
+                   for c in (crd.get("status") or {}).get("conditions") or [])
 
     def sync_secret(self):
         """Writes Secret memberlist's key file (as the Pod's Secret volume would); False if missing."""
