@@ -397,7 +397,7 @@ function _picocli_lbctl_install() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--no-wait' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '--no-wait' '--adopt' '--pools-only' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--kubeconfig' '--context' '--request-timeout'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -457,17 +457,14 @@ function _picocli_lbctl_uninstall() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--yes' '--revert-strictarp' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--timeout' '--manifests' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local flag_opts="'--yes' '--dry-run' '--revert-strictarp' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--timeout' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
   local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--timeout')
-      return
-      ;;
-    '--manifests')
       return
       ;;
     '-o'|'--output')

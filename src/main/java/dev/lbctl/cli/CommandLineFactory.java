@@ -52,8 +52,9 @@ public final class CommandLineFactory {
         if (commandName != null && !commandName.isBlank()) {
             cmd.setCommandName(commandName);
         }
-        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
-                root.global.noColor || System.getenv("NO_COLOR") != null ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
+        // Help is rendered while parsing, before --no-color is bound to its field, so the arguments themselves decide.
+        boolean noColor = args != null && java.util.Arrays.asList(args).contains("--no-color") || System.getenv("NO_COLOR") != null;
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(noColor ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
         return cmd;
     }
 

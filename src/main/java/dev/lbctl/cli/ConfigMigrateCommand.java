@@ -48,7 +48,7 @@ public class ConfigMigrateCommand implements Callable<Integer> {
         String text;
         if (file != null) {
             String source = isStdin() ? "standard input" : file.toString();
-            MetalLbConfig config = ConfigFiles.read(isStdin() ? readStdin() : YamlDocuments.readText(file), source);
+            MetalLbConfig config = ConfigFiles.read(YamlDocuments.readText(file), source);
             text = ConfigMigration.run(config, source, format, progress);
         } else {
             try (ClusterSession session = new ClusterSession(global)) {
@@ -67,18 +67,5 @@ public class ConfigMigrateCommand implements Callable<Integer> {
 
     private boolean isStdin() {
         return file.toString().equals("-");
-    }
-
-    private static String readStdin() {
-        try {
-            byte[] bytes = System.in.readNBytes((int) YamlDocuments.MAX_BYTES + 1);
-            if (bytes.length > YamlDocuments.MAX_BYTES) {
-                throw new InvalidInputException("standard input is larger than the " + YamlDocuments.MAX_BYTES
-                        + "-byte limit for input files.");
-            }
-            return YamlDocuments.decodeUtf8(bytes, "standard input");
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read standard input: " + e.getMessage() + ".", e);
-        }
     }
 }

@@ -24,6 +24,8 @@ public final class ExitCode {
             "3:invalid input (pool, config file, Services file, manifest)",
             "4:cluster access error (unreachable, unauthorized, forbidden, API error)",
             "5:timed out",
+            "130:interrupted (Ctrl-C); what was written so far is complete, re-run to finish",
+            "143:terminated (SIGTERM); as for 130",
         };
     }
 }

@@ -74,6 +74,14 @@ public class InstallCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Do not wait for the controller and speaker rollouts.")
     boolean noWait;
 
+    @Option(names = "--adopt", description = {"Take over existing objects of the same names that lbctl did not create"
+            + " (MetalLB's, or a pool): lbctl then owns them, overwrites them, and deletes them at uninstall."})
+    boolean adopt;
+
+    @Option(names = "--pools-only", description = {"Only add lbctl's pools to a MetalLB installed another way; MetalLB"
+            + " itself is left as it is (and uninstall removes only the pools). Needs no manifests."})
+    boolean poolsOnly;
+
     @Option(names = "--skip-strictarp-check", description = "Install even if kube-proxy runs IPVS without strictARP.")
     boolean skipStrictArpCheck;
 
@@ -91,14 +99,17 @@ public class InstallCommand implements Callable<Integer> {
         MetalLbConfig config;
         List<Map<String, Object>> rawResources = List.of();
         if (source.file != null) {
-            config = ConfigFiles.read(List.of(source.file));
-            rawResources = metallbResources(source.file);
+            // Read once: the file may be standard input or a pipe.
+            String text = YamlDocuments.readText(source.file);
+            String name = source.file.toString().equals("-") ? "standard input" : source.file.toString();
+            config = ConfigFiles.read(text, name);
+            rawResources = metallbResources(text, name);
         } else {
             config = PoolInputs.commandLinePools(source.pools, release.version());
         }
         ManifestSource manifestSource = ManifestSource.forOption(Optional.ofNullable(manifests), ManifestCache.inUserHome());
         InstallPlan plan = new InstallPlanner(progress).plan(release, config, rawResources, manifestSource, timeout,
-                !noWait, !skipStrictArpCheck);
+                !noWait, !skipStrictArpCheck, adopt, poolsOnly);
         List<AddressPool> pools = config.pools(release.version());
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
@@ -120,9 +131,9 @@ public class InstallCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> metallbResources(Path file) {
+    private static List<Map<String, Object>> metallbResources(String text, String source) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Object doc : YamlDocuments.flattenLists(YamlDocuments.load(file))) {
+        for (Object doc : YamlDocuments.flattenLists(YamlDocuments.parse(text, source))) {
             if (doc instanceof Map<?, ?> map && METALLB_KINDS.contains(String.valueOf(map.get("kind")))) {
                 out.add((Map<String, Object>) map);
             }
@@ -137,6 +148,8 @@ public class InstallCommand implements Callable<Integer> {
         doc.put("applied", result.applied());
         doc.put("skipped", result.skipped());
         doc.put("configurationChanged", result.configurationChanged());
+        doc.put("adopted", result.adopted());
+        doc.put("pruned", result.pruned());
         doc.put("pools", InstallPlanRenderer.pools(plan));
         doc.put("firstAddress", plan.firstAddress().orElse(null));
         return doc;
@@ -144,12 +157,19 @@ public class InstallCommand implements Callable<Integer> {
 
     static String summary(InstallPlan plan, Installer.Result result) {
         StringBuilder sb = new StringBuilder();
-        sb.append("MetalLB ").append(result.release().tag()).append(" is installed in namespace ")
-                .append(result.release().namespace()).append(" (").append(result.applied()).append(" objects applied");
-        if (!result.skipped().isEmpty()) {
-            sb.append(", ").append(result.skipped().size()).append(" skipped");
+        if (plan.poolsOnly()) {
+            sb.append("lbctl's pools were written into the MetalLB in namespace ").append(result.release().namespace())
+                    .append(" (MetalLB itself was left as it is).\n");
+        } else {
+            sb.append("MetalLB ").append(result.release().tag()).append(" is installed in namespace ")
+                    .append(result.release().namespace()).append(" (").append(result.applied()).append(" objects applied");
+            if (!result.skipped().isEmpty()) {
+                sb.append(", ").append(result.skipped().size()).append(" skipped");
+            }
+            sb.append(").\n");
         }
-        sb.append(").\n");
+        result.adopted().forEach(o -> sb.append("taken over: ").append(o).append('\n'));
+        result.pruned().forEach(o -> sb.append("deleted (no longer wanted): ").append(o).append('\n'));
         plan.configuration().pools().forEach(p -> sb.append("pool ").append(p.name()).append(": ")
                 .append(String.join(", ", p.addresses())).append('\n'));
         plan.firstAddress().ifPresent(ip -> sb.append("The first LoadBalancer Service will get ").append(ip)

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = {
     "Show MetalLB's version, config style and readiness, each pool's assigned and total addresses, and every"
         + " LoadBalancer Service with its IP, pool and announcing node (or why it is pending). Changes nothing.",
-    "Exit 0 when MetalLB is installed and its controller and speakers are ready, 1 otherwise (the report is printed either way)."})
+    "Exit 0 when MetalLB is installed, its controller and speakers are ready and it has a pool; 1 otherwise (the report is printed either way)."})
 public class StatusCommand implements Callable<Integer> {
 
     private static final String PENDING = "<pending>";

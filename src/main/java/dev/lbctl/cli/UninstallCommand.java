@@ -1,8 +1,7 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.install.UninstallPlan;
 import dev.lbctl.install.Uninstaller;
-import dev.lbctl.metallb.ManifestCache;
-import dev.lbctl.metallb.ManifestSource;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
 import dev.lbctl.strictarp.KubeProxyStrictArp;
@@ -10,8 +9,8 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,23 +20,23 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "uninstall", description = {
-    "Remove what 'lbctl install' created: lbctl's pools first, then MetalLB's objects and namespace.",
+    "Remove what lbctl created, as its inventory (ConfigMap metallb-system/lbctl-inventory) lists it; needs no manifests.",
+    "Objects lbctl did not create are never deleted: a namespace or CRD that still holds some is kept and listed.",
     "kube-proxy is left alone unless --revert-strictarp."})
 public class UninstallCommand implements Callable<Integer> {
 
     @Option(names = "--yes", description = "Do not ask for confirmation (required when stdin is not a terminal).")
     boolean yes;
 
+    @Option(names = "--dry-run", description = "Print what would be deleted and what kept; delete nothing.")
+    boolean dryRun;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m", converter = DurationConverter.class,
             description = "How long to wait for the namespace to be deleted (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--revert-strictarp", description = "Also restore kube-proxy's config.conf from lbctl's backup and restart it.")
+    @Option(names = "--revert-strictarp", description = "Also revert lbctl's strictARP change in kube-proxy and restart it.")
     boolean revertStrictArp;
-
-    @Option(names = "--manifests", paramLabel = "DIR|URL",
-            description = "Where the installed release's manifests come from, as for install (they name what to delete).")
-    String manifests;
 
     @Mixin
     TableOrJsonOption output;
@@ -49,41 +48,82 @@ public class UninstallCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = GlobalOptions.progress(spec);
+        PrintWriter out = spec.commandLine().getOut();
         try (ClusterSession session = new ClusterSession(global)) {
             Uninstaller uninstaller = new Uninstaller(session.cluster(), progress);
-            if (!yes) {
-                confirm(session.cluster().serverUrl(), uninstaller.installedRelease().map(r -> r.tag()));
+            UninstallPlan plan = uninstaller.plan();
+            if (dryRun) {
+                out.print(output.json() ? Json.write(json(plan.release().orElse(null), names(plan), plan.kept(), plan.metallbKept(), true))
+                        : planText(plan));
+                out.flush();
+                return ExitCode.OK;
             }
-            Uninstaller.Result result = uninstaller.uninstall(
-                    ManifestSource.forOption(Optional.ofNullable(manifests), ManifestCache.inUserHome()), timeout);
+            if (!yes && !plan.ownsNothing()) {
+                confirm(session.cluster().serverUrl(), plan);
+            }
+            Uninstaller.Result result = uninstaller.execute(plan, timeout);
             if (revertStrictArp) {
                 new KubeProxyStrictArp(session.cluster(), progress).revert(true, timeout);
             }
-            PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("release", result.release().orElse(null));
-                doc.put("removed", result.removed());
-                doc.put("metallbKept", result.metallbKept());
-                out.print(Json.write(doc));
-            } else if (result.removed().isEmpty() && result.release().isEmpty()) {
-                out.println("Nothing to uninstall: lbctl installed no MetalLB here and no pool of lbctl's was found.");
+                out.print(Json.write(json(result.release().orElse(null), result.removed(), result.kept(), result.metallbKept(), false)));
+            } else if (plan.ownsNothing()) {
+                out.println("Nothing to uninstall: lbctl's inventory lists nothing here (lbctl created nothing in this cluster).");
             } else {
                 out.println(result.release().map(r -> "MetalLB " + r + " was uninstalled").orElse("lbctl's pools were removed")
-                        + " (" + result.removed().size() + " objects removed).");
+                        + " (" + result.removed().size() + " objects removed" + (result.kept().isEmpty() ? "" : ", "
+                        + result.kept().size() + " kept") + ")." + (result.metallbKept() ? " MetalLB itself keeps running: lbctl did not install it." : ""));
+                result.kept().forEach(k -> out.println("kept " + k.object().describe() + ": " + k.reason() + "\n  to remove it: " + k.command()));
             }
             out.flush();
             return ExitCode.OK;
         }
     }
 
-    private void confirm(String server, Optional<String> release) {
+    private static List<String> names(UninstallPlan plan) {
+        List<String> names = new java.util.ArrayList<>();
+        plan.legacyConfig().ifPresent(e -> names.add("lbctl's pools in ConfigMap " + e.namespace() + "/" + e.name()));
+        plan.deletions().stream().map(d -> d.object().describe())
+                .filter(n -> !n.equals(new dev.lbctl.inventory.ApplySet(dev.lbctl.metallb.MetalLbRelease.NAMESPACE).parent().describe())).forEach(names::add);
+        return names;
+    }
+
+    private static Map<String, Object> json(String release, List<String> removed, List<UninstallPlan.Kept> kept,
+                                            boolean metallbKept, boolean dryRun) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("release", release);
+        doc.put(dryRun ? "wouldRemove" : "removed", removed);
+        doc.put("kept", kept.stream().map(k -> Map.of("object", k.object().describe(), "reason", k.reason(),
+                "command", k.command())).toList());
+        doc.put("metallbKept", metallbKept);
+        return doc;
+    }
+
+    private static String planText(UninstallPlan plan) {
+        if (plan.ownsNothing()) {
+            return "lbctl's inventory lists nothing here: uninstall would delete nothing.\n";
+        }
+        StringBuilder sb = new StringBuilder("uninstall would delete (in this order):\n");
+        names(plan).forEach(n -> sb.append("  ").append(n).append('\n'));
+        if (!plan.kept().isEmpty()) {
+            sb.append("and keep:\n");
+            plan.kept().forEach(k -> sb.append("  ").append(k.object().describe()).append(": ").append(k.reason())
+                    .append("\n    to remove it: ").append(k.command()).append('\n'));
+        }
+        if (plan.metallbKept()) {
+            sb.append("MetalLB itself keeps running: lbctl did not install it.\n");
+        }
+        return sb.toString();
+    }
+
+    private void confirm(String server, UninstallPlan plan) {
         Console console = System.console();
         if (console == null) {
             throw new ParameterException(spec.commandLine(), "refusing to uninstall without --yes when not on a terminal");
         }
-        String answer = console.readLine("Remove %s and lbctl's pools from %s? [y/N] ",
-                release.map(r -> "MetalLB " + r).orElse("(no MetalLB installed by lbctl)"), server);
+        String answer = console.readLine("Remove %s from %s (%d objects; see --dry-run)? [y/N] ",
+                plan.release().map(r -> "MetalLB " + r + " and lbctl's pools").orElse("lbctl's pools"), server,
+                plan.deletions().size());
         if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
             throw new LbctlFailure(ExitCode.CHECK_FAILED, "uninstall cancelled; nothing was changed");
         }

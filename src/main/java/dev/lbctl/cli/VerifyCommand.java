@@ -38,7 +38,8 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--pool-name", paramLabel = "NAME", description = "Take the address from this pool.")
     String poolName;
 
-    @Option(names = "--namespace", paramLabel = "NS", description = "Namespace to create and delete (default: lbctl-verify-<random>).")
+    @Option(names = "--namespace", paramLabel = "NS", description = {"Namespace to deploy in (default: lbctl-verify-<random>);"
+            + " created and deleted when it does not exist, else only verify's own objects in it are deleted."})
     String namespace;
 
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = VerifyOptions.DEFAULT_IMAGE,
@@ -74,6 +75,16 @@ public class VerifyCommand implements Callable<Integer> {
         if (replicas < 1 || port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--replicas must be at least 1 and --port within 1-65535");
         }
+        if (ip != null && dev.lbctl.pool.IpAddress.parse(ip).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--ip " + ip + " is not an IP address");
+        }
+        if (namespace != null && !dev.lbctl.pool.KubernetesNames.isDnsLabel(namespace)) {
+            throw new ParameterException(spec.commandLine(), "--namespace " + namespace + " is not a valid namespace name"
+                    + " (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit)");
+        }
+        if (junit != null) {
+            checkWritable(junit);
+        }
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = GlobalOptions.progress(spec);
         VerifyOptions options = new VerifyOptions(Optional.ofNullable(ip), Optional.ofNullable(poolName),
@@ -82,7 +93,7 @@ public class VerifyCommand implements Callable<Integer> {
             boolean unicode = !global.noColor();
             Verifier verifier = new Verifier(session.cluster(), r -> progress.info((r.passed() ? (unicode ? "✓" : "ok")
                     : (unicode ? "✗" : "FAILED")) + " " + r.name() + " (" + Progress.seconds(r.duration()) + ")"));
-            Thread cleanupOnInterrupt = new Thread(() -> verifier.cleanUp(options));
+            Thread cleanupOnInterrupt = new Thread(verifier::cleanUp);
             if (!keep) {
                 Runtime.getRuntime().addShutdownHook(cleanupOnInterrupt);
             }
@@ -92,8 +103,7 @@ public class VerifyCommand implements Callable<Integer> {
             } finally {
                 if (!keep) {
                     Runtime.getRuntime().removeShutdownHook(cleanupOnInterrupt);
-                    verifier.cleanUp(options);
-                    progress.info("deleted namespace " + options.namespace());
+                    cleanUp(verifier, progress);
                 }
             }
             if (junit != null) {
@@ -106,6 +116,26 @@ public class VerifyCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             return report.timedOut() ? ExitCode.TIMED_OUT : ExitCode.CHECK_FAILED;
+        }
+    }
+
+    /** A cleanup failure is reported, but never hides the run's own outcome. */
+    private static void cleanUp(Verifier verifier, Progress progress) {
+        try {
+            verifier.cleanUp().forEach(deleted -> progress.info("deleted " + deleted));
+        } catch (RuntimeException e) {
+            progress.warn("cleanup did not finish: " + e.getMessage());
+        }
+    }
+
+    /** Checked before anything runs, so a report that cannot be written does not waste a verify. */
+    private void checkWritable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        boolean ok = Files.isDirectory(parent) && Files.isWritable(parent) && !Files.isDirectory(file)
+                && (!Files.exists(file) || Files.isWritable(file));
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), "--junit " + file + " cannot be written"
+                    + (Files.isDirectory(parent) ? "" : " (no directory " + parent + ")"));
         }
     }
 

@@ -38,6 +38,12 @@ public interface Cluster extends AutoCloseable {
     /** Lists objects of a kind in a namespace ({@code null} for all namespaces or cluster-scoped kinds). */
     List<Map<String, Object>> list(String apiVersion, String kind, String namespace);
 
+    /** As {@link #list(String, String, String)}, only objects matching a label selector such as {@code a=b}. */
+    List<Map<String, Object>> list(String apiVersion, String kind, String namespace, String labelSelector);
+
+    /** Every kind the server serves that can be listed, at its group's preferred version (subresources excluded). */
+    List<ServedKind> servedKinds();
+
     /** Deletes with foreground propagation; returns false when it did not exist. */
     boolean delete(String apiVersion, String kind, String namespace, String name);
 

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -37,6 +38,7 @@ import java.util.List;
  */
 public final class ClusterConnector {
 
+    private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(24);
     private static final String PKCS12_KEY_ITERATIONS = "keystore.pkcs12.keyPbeIterationCount";
 
     private ClusterConnector() {
@@ -81,22 +83,28 @@ public final class ClusterConnector {
         if (System.getProperty(PKCS12_KEY_ITERATIONS) == null) {
             System.setProperty(PKCS12_KEY_ITERATIONS, "1");
         }
+        Duration requestTimeout = options.requestTimeout();
+        if (requestTimeout.isNegative() || requestTimeout.isZero() || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+            throw new ClusterAccessException("--request-timeout " + requestTimeout.toSeconds() + "s cannot be used: give a"
+                    + " duration above zero and at most 24h");
+        }
         Config config;
         try {
             if (options.kubeconfig() != null) {
-                if (!Files.isReadable(options.kubeconfig())) {
-                    throw new ClusterAccessException("cannot read the kubeconfig " + options.kubeconfig());
-                }
+                KubeconfigFile.check(options.kubeconfig());
                 config = Config.fromKubeconfig(options.context(), options.kubeconfig().toFile());
             } else {
                 requireSomeConfiguration();
+                KubeconfigFile.fromEnvironment().ifPresent(KubeconfigFile::check);
                 config = Config.autoConfigure(options.context());
             }
-        } catch (KubernetesClientException | IllegalArgumentException e) {
+        } catch (KubernetesClientException | IllegalArgumentException | NullPointerException | ClassCastException e) {
+            // fabric8's own words for a malformed file are about its code ("Cannot invoke ... because ... is null"),
+            // so they are not repeated.
             throw new ClusterAccessException("cannot load the kubeconfig"
                     + (options.kubeconfig() != null ? " " + options.kubeconfig() : "")
                     + (options.context() != null ? " with context \"" + options.context() + "\"" : "")
-                    + ": " + e.getMessage(), e);
+                    + ": it is not a valid kubeconfig", e);
         }
         if (options.context() != null && (config.getCurrentContext() == null
                 || !options.context().equals(config.getCurrentContext().getName()))) {
@@ -105,7 +113,7 @@ public final class ClusterConnector {
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new ClusterAccessException("no cluster configured: set --kubeconfig, $KUBECONFIG or ~/.kube/config");
         }
-        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, options.requestTimeout().toMillis());
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
         config.setRequestTimeout(timeoutMs);
         config.setConnectionTimeout(Math.min(timeoutMs, 10_000));
         // A few quick retries ride out "429 storage is (re)initializing" right after CRDs are created; more would

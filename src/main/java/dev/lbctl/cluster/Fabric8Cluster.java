@@ -117,6 +117,40 @@ final class Fabric8Cluster implements Cluster {
     }
 
     @Override
+    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, String labelSelector) {
+        return errors.call("list", kind + " labelled " + labelSelector + (namespace == null ? "" : " in namespace " + namespace), () -> {
+            MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
+                    client.genericKubernetesResources(apiVersion, kind);
+            var selected = namespace == null ? op.withLabelSelector(labelSelector) : op.inNamespace(namespace).withLabelSelector(labelSelector);
+            return selected.list().getItems().stream().map(this::toMap).toList();
+        });
+    }
+
+    @Override
+    public List<ServedKind> servedKinds() {
+        return errors.call("discover", "the served kinds", () -> {
+            List<String> groupVersions = new ArrayList<>(List.of("v1"));
+            client.getApiGroups().getGroups().forEach(g -> groupVersions.add(g.getPreferredVersion().getGroupVersion()));
+            List<ServedKind> kinds = new ArrayList<>();
+            for (String groupVersion : groupVersions) {
+                APIResourceList resources = client.getApiResources(groupVersion);
+                if (resources == null) {
+                    continue;
+                }
+                int slash = groupVersion.indexOf('/');
+                String group = slash < 0 ? "" : groupVersion.substring(0, slash);
+                String version = groupVersion.substring(slash + 1);
+                for (APIResource r : resources.getResources()) {
+                    if (!r.getName().contains("/") && r.getVerbs() != null && r.getVerbs().contains("list")) {
+                        kinds.add(new ServedKind(group, version, r.getKind(), Boolean.TRUE.equals(r.getNamespaced())));
+                    }
+                }
+            }
+            return kinds;
+        });
+    }
+
+    @Override
     public boolean delete(String apiVersion, String kind, String namespace, String name) {
         return errors.call("delete", kind + " " + qualified(namespace, name), () -> {
             Resource<GenericKubernetesResource> r = named(apiVersion, kind, namespace, name);

@@ -4,6 +4,7 @@ import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.IpAddress;
 import dev.lbctl.pool.IpFamily;
+import dev.lbctl.pool.KubernetesNames;
 import dev.lbctl.pool.MetalLbVersion;
 import java.math.BigInteger;
 import java.util.List;
@@ -21,6 +22,9 @@ final class LbctlWarnings {
     /** 2^16: more IPv4 addresses than any on-prem L2 segment plausibly has free. */
     static final BigInteger LARGE_IPV4_POOL = BigInteger.valueOf(65_536);
 
+    /** 2^64: a whole IPv6 subnet; a Layer 2 pool cannot usefully be wider. */
+    static final BigInteger LARGE_IPV6_POOL = BigInteger.TWO.pow(64);
+
     private static final String METALLB_NAMESPACE = "metallb-system";
 
     private LbctlWarnings() {
@@ -33,6 +37,7 @@ final class LbctlWarnings {
             largePool(pool, problems);
         }
         if (config.style() == ConfigStyle.CRD) {
+            objectNames(pools, problems);
             unannounced(config, pools, problems);
             unknownPoolNames(config, problems);
             unknownPeerNames(config, problems);
@@ -85,6 +90,24 @@ final class LbctlWarnings {
             problems.warning("pool " + GoQuote.q(pool.name()) + " has " + v4 + " IPv4 addresses, more than 65536: in Layer 2"
                     + " mode every one of them must be free on the nodes' subnet, so a pool this wide almost certainly"
                     + " covers addresses other hosts use (check the prefix length, e.g. /16 written for /24)", pool.name());
+        }
+        BigInteger v6 = pool.cidrs().stream().filter(c -> c.family() == IpFamily.IPV6).map(Cidr::size)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        if (v6.compareTo(LARGE_IPV6_POOL) > 0) {
+            problems.warning("pool " + GoQuote.q(pool.name()) + " has " + v6 + " IPv6 addresses, more than a /64: in Layer 2"
+                    + " mode the pool must lie inside the nodes' subnet, and an IPv6 subnet is at most a /64, so a pool this"
+                    + " wide almost certainly covers addresses other hosts use (check the prefix length)", pool.name());
+        }
+    }
+
+    /** The API server refuses an object whose name is not an RFC 1123 subdomain, before MetalLB ever sees it. */
+    private static void objectNames(List<CheckedPool> pools, Problems problems) {
+        for (CheckedPool pool : pools) {
+            if (!pool.name().isEmpty() && !KubernetesNames.isDnsSubdomain(pool.name())) {
+                problems.error("pool " + GoQuote.q(pool.name()) + ": Kubernetes refuses this name for an IPAddressPool (a name is"
+                        + " at most 253 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)",
+                        pool.name());
+            }
         }
     }
 

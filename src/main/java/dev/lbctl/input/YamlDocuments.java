@@ -1,6 +1,7 @@
 package dev.lbctl.input;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,20 +38,28 @@ public final class YamlDocuments {
         return parse(readText(file), file.toString());
     }
 
+    /**
+     * Reads at most {@link #MAX_BYTES} from a file, a pipe, a device or standard input ({@code -}): the size of a pipe
+     * or device is unknown in advance, so the bound is enforced while reading, never after.
+     */
     public static String readText(Path file) {
+        boolean stdin = file.toString().equals("-");
+        String name = stdin ? "standard input" : file.toString();
         byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidInputException(file + " is " + size + " bytes, larger than the " + MAX_BYTES + "-byte limit for input files.");
+        try (InputStream in = stdin ? System.in : Files.newInputStream(file)) {
+            if (!stdin && Files.isDirectory(file)) {
+                throw new InvalidInputException(file + " is a directory, not a file.");
             }
-            bytes = Files.readAllBytes(file);
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("file " + file + " does not exist.");
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage() + ".", e);
+            throw new InvalidInputException("cannot read " + name + ": " + e.getMessage() + ".", e);
         }
-        return decodeUtf8(bytes, file.toString());
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidInputException(name + " is larger than the " + MAX_BYTES + "-byte limit for input files.");
+        }
+        return decodeUtf8(bytes, name);
     }
 
     public static String decodeUtf8(byte[] bytes, String source) {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * configuration. It is data, so {@code --dry-run} prints it and the installer only executes it.
  *
  * @param firstAddress the address MetalLB would give the first LoadBalancer Service (from the simulator), if any
+ * @param adopt take over existing objects of the same names that lbctl did not create (--adopt)
+ * @param poolsOnly write only the pools, into a MetalLB already installed (--pools-only); no manifests then
  */
 public record InstallPlan(
         MetalLbRelease release,
@@ -19,7 +21,9 @@ public record InstallPlan(
         Optional<String> firstAddress,
         Duration timeout,
         boolean waitForRollout,
-        boolean checkStrictArp) {
+        boolean checkStrictArp,
+        boolean adopt,
+        boolean poolsOnly) {
 
     public InstallPlan {
         manifestObjects = List.copyOf(manifestObjects);

@@ -38,7 +38,8 @@ public final class InstallPlanner {
      * @param rawResources for a CRD file, its documents as written (applied as given); empty for --pool
      */
     public InstallPlan plan(MetalLbRelease release, MetalLbConfig config, List<Map<String, Object>> rawResources,
-                            ManifestSource manifests, Duration timeout, boolean wait, boolean checkStrictArp) {
+                            ManifestSource manifests, Duration timeout, boolean wait, boolean checkStrictArp,
+                            boolean adopt, boolean poolsOnly) {
         MetalLbConfig forRelease = inReleaseStyle(release, config);
         List<Problem> problems = ConfigValidator.validate(forRelease, release.version());
         problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.message()));
@@ -50,9 +51,12 @@ public final class InstallPlanner {
         }
         List<AddressPool> pools = forRelease.pools(release.version());
         PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources);
-        Manifests objects = progress.step("Reading MetalLB " + release.tag() + " manifests (sha256 verified)",
-                () -> Manifests.load(release, manifests));
-        return new InstallPlan(release, objects.objects(), configuration, firstAddress(pools), timeout, wait, checkStrictArp);
+        // --pools-only leaves MetalLB as it is, so it needs no manifests (and no network).
+        List<dev.lbctl.metallb.ManifestObject> objects = poolsOnly ? List.of()
+                : progress.step("Reading MetalLB " + release.tag() + " manifests (sha256 verified)",
+                        () -> Manifests.load(release, manifests)).objects();
+        return new InstallPlan(release, objects, configuration, firstAddress(pools), timeout, wait, checkStrictArp,
+                adopt, poolsOnly);
     }
 
     /**

@@ -8,11 +8,15 @@ import dev.lbctl.cluster.ConflictException;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.Rollouts;
 import dev.lbctl.input.InvalidInputException;
+import dev.lbctl.inventory.ApplySet;
+import dev.lbctl.inventory.Inventory;
+import dev.lbctl.inventory.Members;
+import dev.lbctl.inventory.ObjectRef;
+import dev.lbctl.inventory.ServedKinds;
 import dev.lbctl.metallb.LegacyPoolConfig;
 import dev.lbctl.metallb.ManifestObject;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.metallb.MetalLbRelease;
-import dev.lbctl.metallb.PoolObjects;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.report.Progress;
 import java.security.SecureRandom;
@@ -23,20 +27,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * The cluster half of install: preflight, then the manifests by server-side apply in dependency order (waiting for
- * CRDs to be Established and, unless told not to, for the rollouts), then the pool configuration. Every apply is
- * declarative, so running install again with the same input changes nothing, and an interrupted install converges
+ * The cluster half of install. It reads first (preflight, discovery, lbctl's inventory, every object it wants to write
+ * and every object it owns), decides (see {@link OwnershipCheck}), and only then writes: the namespace, the inventory
+ * (listing the union of old and new kinds, so an interrupted install leaves nothing unlisted), the manifests by
+ * server-side apply in dependency order, the pools, the prune of what lbctl no longer wants, and the inventory's final
+ * kinds. Every write is declarative, so running install again changes nothing, and an interrupted install converges
  * when re-run.
  */
 public final class Installer {
 
-    /** Set on the MetalLB namespace so that uninstall and status know which release lbctl installed. */
-    public static final String RELEASE_ANNOTATION = "lbctl.dev/metallb-release";
-
-    private static final String METALLB_API = "metallb.io/v1beta1";
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(8);
 
@@ -48,10 +52,19 @@ public final class Installer {
         this.progress = progress;
     }
 
-    /** What install did, for the summary on stdout. */
-    public record Result(MetalLbRelease release, int applied, List<String> skipped, boolean configurationChanged) {
+    /**
+     * What install did, for the summary on stdout.
+     *
+     * @param configurationChanged whether a write changed lbctl's pools (an apply that stored nothing new does not count)
+     * @param adopted objects of someone else's that --adopt took over
+     * @param pruned lbctl's objects that install deleted because it no longer wants them
+     */
+    public record Result(MetalLbRelease release, int applied, List<String> skipped, boolean configurationChanged,
+                         List<String> adopted, List<String> pruned) {
         public Result {
             skipped = List.copyOf(skipped);
+            adopted = List.copyOf(adopted);
+            pruned = List.copyOf(pruned);
         }
     }
 
@@ -59,67 +72,138 @@ public final class Installer {
         Instant deadline = Instant.now().plus(plan.timeout());
         new Preflight(cluster, progress).run(plan, pools);
         MetalLbRelease release = plan.release();
+        ApplySet applySet = new ApplySet(release.namespace());
 
-        Map<String, Boolean> served = new HashMap<>();
-        List<ManifestObject> toApply = new ArrayList<>();
+        // Read and decide everything before the first write.
+        ServedKinds served = progress.step("Discovering the kinds this cluster serves", () -> new ServedKinds(cluster.servedKinds()));
+        Members members = new Members(cluster, applySet, served);
+        Optional<Inventory> inventory = members.inventory();
+        List<ManifestObject> manifest = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (ManifestObject object : plan.manifestObjects()) {
-            boolean isServed = served.computeIfAbsent(object.apiVersion() + " " + object.kind(),
-                    k -> cluster.serves(object.apiVersion(), object.kind()));
-            if (isServed) {
-                toApply.add(object);
+            if (served.serves(ObjectRef.of(object.document()))) {
+                manifest.add(object);
             } else {
                 skipped.add(object.describe());
                 progress.warn("skipping " + object.describe() + ": this cluster no longer serves " + object.kind() + " "
                         + object.apiVersion());
             }
         }
+        List<Map<String, Object>> poolResources = plan.configuration().resources();
+        List<Map<String, Object>> wanted = new ArrayList<>(manifest.stream().map(ManifestObject::document).toList());
+        wanted.addAll(poolResources);
+        TreeSet<String> kinds = new TreeSet<>(inventory.map(Inventory::groupKinds).orElse(new TreeSet<>()));
+        wanted.forEach(o -> kinds.add(ObjectRef.of(o).groupKind()));
+        // Written outside the manifests: the ConfigMap release's pools and v0.9's memberlist Secret.
+        java.util.Set<ObjectRef> writtenBesides = new java.util.HashSet<>();
+        if (release.version().usesConfigMap()) {
+            writtenBesides.add(new ObjectRef("", "ConfigMap", release.namespace(), LegacyPoolConfig.CONFIG_MAP_NAME));
+        }
+        if (release.lbctlCreatesMemberlistSecret()) {
+            writtenBesides.add(new ObjectRef("", "Secret", release.namespace(), MemberlistSecret.NAME));
+        }
+        writtenBesides.forEach(ref -> kinds.add(ref.groupKind()));
+        OwnershipCheck.Decision decision = progress.step("Reading what exists and what lbctl owns", () -> OwnershipCheck.decide(
+                manifest.stream().map(ManifestObject::document).toList(), poolResources, writtenBesides,
+                existing(wanted, served), members.list(kinds), applySet, plan.adopt(), plan.poolsOnly()));
+        List<String> problems = new ArrayList<>(decision.conflicts());
+        if (plan.poolsOnly() && cluster.get("v1", "Namespace", null, release.namespace()).isEmpty()) {
+            problems.add("--pools-only adds pools to an installed MetalLB, but namespace " + release.namespace()
+                    + " does not exist: install MetalLB without --pools-only.");
+        }
+        Optional<LegacyWrite> legacy = release.version().usesConfigMap()
+                ? Optional.of(legacyWrite(plan, applySet, inventory)) : Optional.empty();
+        if (!problems.isEmpty()) {
+            problems.forEach(e -> progress.info("error: " + e));
+            throw new PreflightFailedException(problems);
+        }
+
+        Inventory next = inventory.orElse(Inventory.empty())
+                .withGroupKinds(kinds)
+                .withRelease(plan.poolsOnly() ? inventory.flatMap(Inventory::release) : Optional.of(release.tag()))
+                .withLegacyConfigBefore(legacy.flatMap(LegacyWrite::userTextBefore)
+                        .or(() -> inventory.flatMap(Inventory::legacyConfigBefore)));
+        decision.adopted().forEach(ref -> progress.info("  taking over " + ref.describe() + " (--adopt)"));
+        Map<ObjectRef, Map<String, Object>> labelled = new LinkedHashMap<>();
+        decision.apply().forEach(o -> labelled.put(ObjectRef.of(o), o));
         int applied = 0;
-        for (List<ManifestObject> group : ApplyGroups.of(toApply)) {
-            String title = "Applying " + ApplyGroups.describe(group);
-            progress.step(title, () -> group.forEach(o -> cluster.apply(withReleaseAnnotation(o, release))));
+        boolean inventoryWritten = false;
+        for (List<ManifestObject> group : ApplyGroups.of(manifest)) {
+            progress.step("Applying " + ApplyGroups.describe(group),
+                    () -> group.forEach(o -> cluster.apply(labelled.get(ObjectRef.of(o.document())))));
             applied += group.size();
-            if (group.get(0).kind().equals("Namespace") && release.lbctlCreatesMemberlistSecret()) {
-                createMemberlistSecret(release);
+            if (group.get(0).kind().equals("Namespace")) {
+                writeInventory(applySet, next);
+                inventoryWritten = true;
+                if (release.lbctlCreatesMemberlistSecret()) {
+                    createMemberlistSecret(release, applySet);
+                }
             }
             if (group.get(0).kind().equals("CustomResourceDefinition")) {
                 progress.step("Waiting for " + group.size() + " CRDs to be Established",
                         () -> group.forEach(crd -> awaitEstablished(crd.name(), deadline)));
             }
         }
-        if (plan.waitForRollout()) {
-            progress.step("Waiting for Deployment " + release.namespace() + "/" + release.controllerDeployment(),
-                    () -> awaitRollout("Deployment", release.controllerDeployment(), deadline));
-            progress.step("Waiting for DaemonSet " + release.namespace() + "/" + release.speakerDaemonSet(),
-                    () -> awaitRollout("DaemonSet", release.speakerDaemonSet(), deadline));
+        if (!inventoryWritten) {
+            writeInventory(applySet, next);
         }
-        boolean changed = release.version().usesConfigMap()
-                ? writeConfigMap(plan, deadline)
-                : applyResources(plan.configuration().resources(), deadline);
-        return new Result(release, applied, skipped, changed);
+        if (plan.waitForRollout() && !plan.poolsOnly()) {
+            progress.step("Waiting for Deployment " + release.namespace() + "/" + release.controllerDeployment(),
+                    () -> awaitRollout(release, "Deployment", release.controllerDeployment(), deadline));
+            progress.step("Waiting for DaemonSet " + release.namespace() + "/" + release.speakerDaemonSet(),
+                    () -> awaitRollout(release, "DaemonSet", release.speakerDaemonSet(), deadline));
+        }
+        List<String> pruned = new ArrayList<>();
+        boolean changed = legacy.isPresent()
+                ? writeConfigMap(plan, legacy.get(), applySet, deadline)
+                : applyPools(poolResources.stream().map(r -> labelled.get(ObjectRef.of(r))).filter(Objects::nonNull).toList(),
+                        decision.pruneFirst(), pruned, deadline);
+        for (Map<String, Object> old : decision.prune()) {
+            ObjectRef ref = ObjectRef.of(old);
+            if (!pruned.contains(ref.describe())) {
+                progress.step("Deleting " + ref.describe() + " (lbctl's, and no longer wanted)", () -> delete(old));
+                pruned.add(ref.describe());
+                changed |= OwnershipCheck.CONFIG_KINDS.contains(ref.kind());
+            }
+        }
+        TreeSet<String> finalKinds = new TreeSet<>();
+        members.list(kinds).forEach(m -> finalKinds.add(ObjectRef.of(m).groupKind()));
+        if (!finalKinds.equals(kinds)) {
+            writeInventory(applySet, next.withGroupKinds(finalKinds));
+        }
+        return new Result(release, applied, skipped, changed, decision.adopted().stream().map(ObjectRef::describe).toList(), pruned);
     }
 
-    private Map<String, Object> withReleaseAnnotation(ManifestObject object, MetalLbRelease release) {
-        if (!object.kind().equals("Namespace")) {
-            return object.document();
+    private Map<ObjectRef, Map<String, Object>> existing(List<Map<String, Object>> wanted, ServedKinds served) {
+        Map<ObjectRef, Map<String, Object>> found = new HashMap<>();
+        for (Map<String, Object> o : wanted) {
+            ObjectRef ref = ObjectRef.of(o);
+            if (served.serves(ref)) {
+                cluster.get(String.valueOf(o.get("apiVersion")), ref.kind(), ref.clusterScoped() ? null : ref.namespace(), ref.name())
+                        .ifPresent(live -> found.put(ref, live));
+            }
         }
-        Map<String, Object> copy = new LinkedHashMap<>(object.document());
-        Map<String, Object> metadata = new LinkedHashMap<>(Fields.map(copy, "metadata"));
-        Map<String, Object> annotations = new LinkedHashMap<>(Fields.map(metadata, "annotations"));
-        annotations.put(RELEASE_ANNOTATION, release.tag());
-        metadata.put("annotations", annotations);
-        copy.put("metadata", metadata);
-        return copy;
+        return found;
+    }
+
+    private void writeInventory(ApplySet applySet, Inventory inventory) {
+        progress.step("Recording lbctl's inventory in ConfigMap " + applySet.parent().namespace() + "/" + applySet.parent().name(),
+                () -> cluster.apply(inventory.toParent(applySet)));
+    }
+
+    private void delete(Map<String, Object> object) {
+        ObjectRef ref = ObjectRef.of(object);
+        cluster.delete(String.valueOf(object.get("apiVersion")), ref.kind(), ref.clusterScoped() ? null : ref.namespace(), ref.name());
     }
 
     /** v0.9.x speakers need Secret memberlist and nothing creates it; an existing one is kept (its key is in use). */
-    private void createMemberlistSecret(MetalLbRelease release) {
+    private void createMemberlistSecret(MetalLbRelease release, ApplySet applySet) {
         if (cluster.get("v1", "Secret", release.namespace(), MemberlistSecret.NAME).isPresent()) {
             progress.skipped("Creating Secret " + release.namespace() + "/" + MemberlistSecret.NAME, "it already exists");
             return;
         }
         progress.step("Creating Secret " + release.namespace() + "/" + MemberlistSecret.NAME + " from 128 random bytes",
-                () -> cluster.create(MemberlistSecret.generate(release.namespace(), new SecureRandom()).toObject()));
+                () -> cluster.create(applySet.asMember(MemberlistSecret.generate(release.namespace(), new SecureRandom()).toObject())));
     }
 
     private void awaitEstablished(String crd, Instant deadline) {
@@ -133,8 +217,8 @@ public final class Installer {
                 .anyMatch(c -> "Established".equals(c.get("type")) && "True".equals(c.get("status")));
     }
 
-    private void awaitRollout(String kind, String name, Instant deadline) {
-        String namespace = MetalLbRelease.NAMESPACE;
+    private void awaitRollout(MetalLbRelease release, String kind, String name, Instant deadline) {
+        String namespace = release.namespace();
         try {
             cluster.await("apps/v1", kind, namespace, name,
                     state -> state.map(kind.equals("Deployment") ? Rollouts::deploymentRolledOut : Rollouts::daemonSetRolledOut)
@@ -147,50 +231,65 @@ public final class Installer {
     }
 
     /**
-     * Applies the pool resources. MetalLB's webhook refuses them until the controller serves it with its certificate,
-     * so a failed call to the webhook is retried with backoff until the deadline; a webhook that answers and denies is
-     * a real validation error and is not retried.
+     * Applies lbctl's pool resources; a pool that replaces an overlapping old one (a rename) goes right after the old one
+     * is deleted, and the old one is put back if MetalLB refuses the new one, so the range is never left without a pool.
+     * Returns whether anything changed.
      */
-    private boolean applyResources(List<Map<String, Object>> resources, Instant deadline) {
+    private boolean applyPools(List<Map<String, Object>> resources, Map<ObjectRef, List<Map<String, Object>>> pruneFirst,
+                               List<String> pruned, Instant deadline) {
+        boolean changed = false;
         for (Map<String, Object> resource : resources) {
-            String what = resource.get("kind") + " " + Fields.namespace(resource) + "/" + Fields.name(resource);
-            progress.step("Applying " + what, () -> applyThroughWebhook(resource, what, deadline));
+            ObjectRef ref = ObjectRef.of(resource);
+            List<Map<String, Object>> replaced = pruneFirst.getOrDefault(ref, List.of());
+            for (Map<String, Object> old : replaced) {
+                progress.step("Deleting " + ObjectRef.of(old).describe() + " (renamed to " + ref.name() + ", same addresses)",
+                        () -> delete(old));
+                pruned.add(ObjectRef.of(old).describe());
+                changed = true;
+            }
+            String before = cluster.get(String.valueOf(resource.get("apiVersion")), ref.kind(), ref.namespace(), ref.name())
+                    .map(Installer::resourceVersion).orElse("");
+            try {
+                Map<String, Object> stored = progress.step("Applying " + ref.describe(),
+                        () -> applyThroughWebhook(resource, ref.describe(), deadline));
+                changed |= !before.equals(resourceVersion(stored));
+            } catch (RuntimeException e) {
+                replaced.forEach(old -> cluster.create(recreatable(old)));
+                throw e;
+            }
         }
-        return !resources.isEmpty() | pruneEarlierPools(resources);
+        return changed;
+    }
+
+    private static String resourceVersion(Map<String, Object> object) {
+        return Objects.requireNonNullElse(Fields.string(Fields.map(object, "metadata"), "resourceVersion"), "");
+    }
+
+    /** An object as read, reduced to what creating it again needs. */
+    private static Map<String, Object> recreatable(Map<String, Object> object) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        Map<String, Object> read = Fields.map(object, "metadata");
+        for (String key : List.of("name", "namespace", "labels", "annotations")) {
+            if (read.containsKey(key)) {
+                metadata.put(key, read.get(key));
+            }
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        copy.put("metadata", metadata);
+        copy.remove("status");
+        return copy;
     }
 
     /**
-     * lbctl's pools become exactly the ones given: resources an earlier install labelled as lbctl's and that this one
-     * no longer has are deleted, advertisements first. Nobody else's resources are touched.
+     * MetalLB's webhook refuses pools until the controller serves it with its certificate, so a failed call to the
+     * webhook is retried with backoff until the deadline; a webhook that answers and denies is a real validation error
+     * and is not retried.
      */
-    private boolean pruneEarlierPools(List<Map<String, Object>> wanted) {
-        java.util.Set<String> keep = new java.util.HashSet<>();
-        wanted.forEach(r -> keep.add(r.get("kind") + "/" + Fields.name(r)));
-        boolean pruned = false;
-        for (String kind : List.of("L2Advertisement", "BGPAdvertisement", "IPAddressPool")) {
-            if (!cluster.serves(METALLB_API, kind)) {
-                continue;
-            }
-            for (Map<String, Object> r : cluster.list(METALLB_API, kind, MetalLbRelease.NAMESPACE)) {
-                boolean lbctls = PoolObjects.MANAGED_BY_VALUE.equals(
-                        Fields.map(Fields.map(r, "metadata"), "labels").get(PoolObjects.MANAGED_BY_LABEL));
-                if (lbctls && !keep.contains(kind + "/" + Fields.name(r))) {
-                    progress.step("Deleting " + kind + " " + MetalLbRelease.NAMESPACE + "/" + Fields.name(r)
-                            + " (no longer among lbctl's pools)",
-                            () -> cluster.delete(METALLB_API, kind, MetalLbRelease.NAMESPACE, Fields.name(r)));
-                    pruned = true;
-                }
-            }
-        }
-        return pruned;
-    }
-
-    private void applyThroughWebhook(Map<String, Object> resource, String what, Instant deadline) {
+    private Map<String, Object> applyThroughWebhook(Map<String, Object> resource, String what, Instant deadline) {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
-                cluster.apply(resource);
-                return;
+                return cluster.apply(resource);
             } catch (ClusterAccessException e) {
                 String message = e.getMessage();
                 if (message.contains("denied the request")) {
@@ -217,15 +316,42 @@ public final class Installer {
         return at < 0 ? message : message.substring(at + 2).replaceAll("[.]$", "");
     }
 
+    /**
+     * The ConfigMap release's pools go into ConfigMap {@code config}: created as lbctl's when absent, else merged into
+     * the existing one. The text of a ConfigMap lbctl did not create is recorded in the inventory the first time, so
+     * uninstall can give it back exactly.
+     */
+    private record LegacyWrite(Optional<ConfigMapSnapshot> existing, boolean lbctls, Optional<String> userTextBefore) {
+    }
+
+    private LegacyWrite legacyWrite(InstallPlan plan, ApplySet applySet, Optional<Inventory> inventory) {
+        String namespace = plan.release().namespace();
+        Optional<ConfigMapSnapshot> existing = cluster.configMap(namespace, LegacyPoolConfig.CONFIG_MAP_NAME);
+        boolean lbctls = existing.isPresent() && cluster.get("v1", "ConfigMap", namespace, LegacyPoolConfig.CONFIG_MAP_NAME)
+                .map(applySet::isMember).orElse(false);
+        boolean firstMerge = existing.isPresent() && !lbctls
+                && !existing.get().annotations().containsKey(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)
+                && inventory.flatMap(Inventory::legacyConfigBefore).isEmpty();
+        // A clash with a pool of someone else's in the ConfigMap is found here, before anything is written.
+        LegacyPoolConfig.merge(existing.map(cm -> cm.data().get(LegacyPoolConfig.DATA_KEY)),
+                LegacyPoolConfig.managedPools(existing.map(cm -> cm.annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))),
+                plan.configuration().pools());
+        Optional<String> before = firstMerge
+                ? Optional.of(Objects.requireNonNullElse(existing.get().data().get(LegacyPoolConfig.DATA_KEY), ""))
+                : Optional.empty();
+        return new LegacyWrite(existing, lbctls, before);
+    }
+
     /** Merges lbctl's pools into the ConfigMap; a concurrent change is re-read and merged again, never overwritten. */
-    private boolean writeConfigMap(InstallPlan plan, Instant deadline) {
+    private boolean writeConfigMap(InstallPlan plan, LegacyWrite legacy, ApplySet applySet, Instant deadline) {
         String namespace = plan.release().namespace();
         String name = LegacyPoolConfig.CONFIG_MAP_NAME;
+        Optional<ConfigMapSnapshot> existing = legacy.existing();
         for (int attempt = 1; ; attempt++) {
-            Optional<ConfigMapSnapshot> existing = cluster.configMap(namespace, name);
+            Optional<ConfigMapSnapshot> current = existing;
             LegacyPoolConfig.Update update = LegacyPoolConfig.merge(
-                    existing.map(cm -> cm.data().get(LegacyPoolConfig.DATA_KEY)),
-                    LegacyPoolConfig.managedPools(existing.map(cm -> cm.annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))),
+                    current.map(cm -> cm.data().get(LegacyPoolConfig.DATA_KEY)),
+                    LegacyPoolConfig.managedPools(current.map(cm -> cm.annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))),
                     plan.configuration().pools());
             if (!update.changed()) {
                 progress.skipped("Writing ConfigMap " + namespace + "/" + name, "lbctl's pools are already there");
@@ -233,14 +359,14 @@ public final class Installer {
             }
             try {
                 progress.step("Writing lbctl's pools into ConfigMap " + namespace + "/" + name, () -> {
-                    if (existing.isEmpty()) {
-                        cluster.create(configMap(namespace, name, update));
+                    if (current.isEmpty()) {
+                        cluster.create(applySet.asMember(configMap(namespace, name, update)));
                     } else {
-                        Map<String, String> data = new HashMap<>(existing.get().data());
+                        Map<String, String> data = new HashMap<>(current.get().data());
                         data.put(LegacyPoolConfig.DATA_KEY, update.configText());
-                        Map<String, String> annotations = new HashMap<>(existing.get().annotations());
+                        Map<String, String> annotations = new HashMap<>(current.get().annotations());
                         annotations.put(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION, update.managedPoolsAnnotation());
-                        cluster.updateConfigMap(existing.get().withData(data, annotations));
+                        cluster.updateConfigMap(current.get().withData(data, annotations));
                     }
                 });
                 return true;
@@ -249,6 +375,7 @@ public final class Installer {
                     throw e;
                 }
                 progress.info("  ConfigMap " + namespace + "/" + name + " changed meanwhile; merging again");
+                existing = cluster.configMap(namespace, name);
             }
         }
     }

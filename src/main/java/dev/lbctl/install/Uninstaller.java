@@ -3,124 +3,211 @@ package dev.lbctl.install;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
+import dev.lbctl.cluster.ServedKind;
+import dev.lbctl.inventory.ApplySet;
+import dev.lbctl.inventory.ForeignObjects;
+import dev.lbctl.inventory.Inventory;
+import dev.lbctl.inventory.Members;
+import dev.lbctl.inventory.ObjectRef;
+import dev.lbctl.inventory.ServedKinds;
 import dev.lbctl.metallb.LegacyPoolConfig;
-import dev.lbctl.metallb.ManifestObject;
-import dev.lbctl.metallb.ManifestSource;
-import dev.lbctl.metallb.Manifests;
 import dev.lbctl.metallb.MetalLbRelease;
-import dev.lbctl.metallb.PoolObjects;
-import dev.lbctl.metallb.ReleaseCatalog;
 import dev.lbctl.report.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Removes what install created, configuration first so that no pool is left pointing at a half-removed MetalLB: lbctl's
- * pools (resources labelled managed-by=lbctl, or lbctl's pools in the ConfigMap, keeping everyone else's), then the
- * release's cluster-scoped objects, the namespace (waiting, by watch, until it is gone) and the CRDs. A MetalLB that
- * lbctl did not install keeps running; only lbctl's pools are removed from it.
+ * Removes what lbctl created, as its inventory lists it: no manifests and no network are needed. {@link #plan()} reads
+ * everything and decides; {@link #execute} only deletes. The namespace and each CRD are deleted only when nothing of
+ * anyone else's lives in them (deleting a namespace deletes its objects, and deleting a CRD deletes every object of its
+ * kind in the cluster); otherwise they are kept, listed with what kept them.
  */
 public final class Uninstaller {
 
-    /** MetalLB resource kinds that may carry lbctl's label. */
-    private static final List<String> CONFIG_KINDS = List.of("L2Advertisement", "BGPAdvertisement", "IPAddressPool",
+    /** Configuration first (advertisements before the pools they name), so no pool is left half-announced. */
+    private static final List<String> CONFIG_ORDER = List.of("L2Advertisement", "BGPAdvertisement", "IPAddressPool",
             "BGPPeer", "Community", "BFDProfile");
+    private static final Set<String> WEBHOOK_KINDS = Set.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration");
+    private static final int EXAMPLES = 5;
 
     private final Cluster cluster;
     private final Progress progress;
+    private final ApplySet applySet = new ApplySet(MetalLbRelease.NAMESPACE);
 
     public Uninstaller(Cluster cluster, Progress progress) {
         this.cluster = cluster;
         this.progress = progress;
     }
 
-    /** What uninstall found and removed. */
-    public record Result(Optional<String> release, List<String> removed, boolean metallbKept) {
+    /** What uninstall removed and kept. */
+    public record Result(Optional<String> release, List<String> removed, List<UninstallPlan.Kept> kept, boolean metallbKept) {
         public Result {
             removed = List.copyOf(removed);
+            kept = List.copyOf(kept);
         }
     }
 
-    /** The release lbctl installed here, from the namespace annotation install wrote; empty when lbctl did not install one. */
-    public Optional<MetalLbRelease> installedRelease() {
-        return cluster.get("v1", "Namespace", null, MetalLbRelease.NAMESPACE)
-                .map(ns -> Fields.string(Fields.map(Fields.map(ns, "metadata"), "annotations"), Installer.RELEASE_ANNOTATION))
-                .map(ReleaseCatalog::find);
-    }
-
-    public Result uninstall(ManifestSource manifests, Duration timeout) {
-        List<String> removed = new ArrayList<>();
-        removeConfiguration(removed);
-        Optional<MetalLbRelease> release = installedRelease();
-        if (release.isEmpty()) {
-            boolean present = cluster.get("v1", "Namespace", null, MetalLbRelease.NAMESPACE).isPresent();
-            if (present) {
-                progress.warn("MetalLB in " + MetalLbRelease.NAMESPACE + " was not installed by lbctl, so only lbctl's pools"
-                        + " were removed; MetalLB itself keeps running");
-            }
-            return new Result(Optional.empty(), removed, present);
+    public UninstallPlan plan() {
+        ServedKinds served = progress.step("Discovering the kinds this cluster serves", () -> new ServedKinds(cluster.servedKinds()));
+        Members members = new Members(cluster, applySet, served);
+        Optional<Inventory> inventory = progress.step("Reading lbctl's inventory", members::inventory);
+        if (inventory.isEmpty()) {
+            boolean metallb = cluster.get("v1", "Namespace", null, MetalLbRelease.NAMESPACE).isPresent();
+            return new UninstallPlan(Optional.empty(), List.of(), Optional.empty(), List.of(), metallb);
         }
-        List<ManifestObject> objects = progress.step("Reading MetalLB " + release.get().tag() + " manifests (sha256 verified)",
-                () -> Manifests.load(release.get(), manifests).objects());
-        List<ManifestObject> reversed = new ArrayList<>(objects);
-        java.util.Collections.reverse(reversed);
-        List<ManifestObject> crds = new ArrayList<>();
-        for (ManifestObject o : reversed) {
-            if (o.kind().equals("CustomResourceDefinition")) {
-                crds.add(o);
-            } else if (o.namespace().isEmpty() && !o.kind().equals("Namespace")) {
-                deleteIfServed(o, removed);
+        List<Map<String, Object>> owned = progress.step("Listing lbctl's objects", () -> members.list(inventory.get().groupKinds()));
+        ObjectRef namespace = new ObjectRef("", "Namespace", "", MetalLbRelease.NAMESPACE);
+        boolean ownsNamespace = owned.stream().anyMatch(o -> ObjectRef.of(o).equals(namespace));
+
+        List<UninstallPlan.Kept> kept = new ArrayList<>();
+        Optional<UninstallPlan.LegacyConfigEdit> legacy = legacyConfigEdit(inventory.get());
+        ObjectRef legacyRef = new ObjectRef("", "ConfigMap", MetalLbRelease.NAMESPACE, LegacyPoolConfig.CONFIG_MAP_NAME);
+        boolean legacyStays = legacy.map(edit -> LegacyPoolConfig.configuresAnything(edit.text())).orElse(false);
+        if (!legacyStays && owned.stream().anyMatch(o -> ObjectRef.of(o).equals(legacyRef))) {
+            legacy = Optional.empty(); // lbctl's own ConfigMap, about to be deleted: no need to edit it first
+        }
+        List<ObjectRef> foreignInNamespace = new ArrayList<>();
+        if (ownsNamespace) {
+            foreignInNamespace.addAll(progress.step("Looking for objects of anyone else's in namespace " + MetalLbRelease.NAMESPACE,
+                    () -> foreignIn(MetalLbRelease.NAMESPACE, served)));
+            if (legacyStays && owned.stream().anyMatch(o -> ObjectRef.of(o).equals(legacyRef))) {
+                foreignInNamespace.add(legacyRef);
             }
         }
-        progress.step("Deleting namespace " + MetalLbRelease.NAMESPACE + " and waiting until it is gone", () -> {
-            if (cluster.delete("v1", "Namespace", null, MetalLbRelease.NAMESPACE)) {
-                removed.add("Namespace " + MetalLbRelease.NAMESPACE);
-            }
-            cluster.await("v1", "Namespace", null, MetalLbRelease.NAMESPACE, Optional::isEmpty,
-                    "namespace " + MetalLbRelease.NAMESPACE + " to be deleted", timeout);
-        });
-        progress.step("Deleting " + crds.size() + " CRDs", () -> crds.forEach(crd -> deleteIfServed(crd, removed)));
-        return new Result(Optional.of(release.get().tag()), removed, false);
-    }
-
-    private void deleteIfServed(ManifestObject o, List<String> removed) {
-        if (cluster.serves(o.apiVersion(), o.kind()) && cluster.delete(o.apiVersion(), o.kind(), o.namespace().orElse(null), o.name())) {
-            removed.add(o.describe());
+        boolean deleteNamespace = ownsNamespace && foreignInNamespace.isEmpty();
+        if (ownsNamespace && !deleteNamespace) {
+            kept.add(new UninstallPlan.Kept(namespace, "it holds objects lbctl did not create: " + examples(foreignInNamespace),
+                    "kubectl delete namespace " + MetalLbRelease.NAMESPACE + "   # deletes those objects too"));
         }
-    }
 
-    /** lbctl's pools go first: resources with lbctl's label (v0.13+), or lbctl's entries in the ConfigMap (v0.9-v0.12). */
-    private void removeConfiguration(List<String> removed) {
-        for (String kind : CONFIG_KINDS) {
-            if (!cluster.serves("metallb.io/v1beta1", kind)) {
+        List<UninstallPlan.Deletion> deletions = new ArrayList<>();
+        List<Map<String, Object>> sorted = new ArrayList<>(owned);
+        sorted.sort(Comparator.comparingInt(Uninstaller::rank));
+        for (Map<String, Object> object : sorted) {
+            ObjectRef ref = ObjectRef.of(object);
+            String apiVersion = String.valueOf(object.get("apiVersion"));
+            if (ref.equals(namespace) || ref.equals(legacyRef) && legacyStays) {
                 continue;
             }
-            for (Map<String, Object> r : cluster.list("metallb.io/v1beta1", kind, MetalLbRelease.NAMESPACE)) {
-                Map<String, Object> labels = Fields.map(Fields.map(r, "metadata"), "labels");
-                if (PoolObjects.MANAGED_BY_VALUE.equals(labels.get(PoolObjects.MANAGED_BY_LABEL))) {
-                    progress.step("Deleting " + kind + " " + MetalLbRelease.NAMESPACE + "/" + Fields.name(r),
-                            () -> cluster.delete("metallb.io/v1beta1", kind, MetalLbRelease.NAMESPACE, Fields.name(r)));
-                    removed.add(kind + " " + MetalLbRelease.NAMESPACE + "/" + Fields.name(r));
+            if (ref.kind().equals("CustomResourceDefinition")) {
+                List<ObjectRef> foreign = foreignInstances(object, served);
+                if (!foreign.isEmpty()) {
+                    kept.add(new UninstallPlan.Kept(ref, "objects of its kind that lbctl did not create remain: " + examples(foreign),
+                            ref.kubectlDelete() + "   # deletes every object of its kind"));
+                    continue;
                 }
             }
+            if (deleteNamespace && !ref.clusterScoped() && ref.namespace().equals(MetalLbRelease.NAMESPACE)
+                    && !OwnershipCheck.CONFIG_KINDS.contains(ref.kind())) {
+                continue; // goes with the namespace
+            }
+            deletions.add(new UninstallPlan.Deletion(ref, apiVersion, false));
         }
+        if (deleteNamespace) {
+            deletions.add(new UninstallPlan.Deletion(namespace, "v1", true));
+        } else {
+            // The inventory goes last, so an interrupted uninstall can be run again.
+            deletions.add(new UninstallPlan.Deletion(applySet.parent(), "v1", false));
+        }
+        return new UninstallPlan(inventory.get().release(), deletions, legacy, kept, !inventory.get().installedMetalLb());
+    }
+
+    public Result execute(UninstallPlan plan, Duration timeout) {
+        List<String> removed = new ArrayList<>();
+        plan.legacyConfig().ifPresent(edit -> {
+            progress.step((edit.restoresOriginal() ? "Restoring" : "Removing lbctl's pools from") + " ConfigMap "
+                    + edit.namespace() + "/" + edit.name(), () -> {
+                ConfigMapSnapshot cm = cluster.configMap(edit.namespace(), edit.name()).orElseThrow();
+                Map<String, String> data = new HashMap<>(cm.data());
+                data.put(LegacyPoolConfig.DATA_KEY, edit.text());
+                Map<String, String> annotations = new HashMap<>(cm.annotations());
+                annotations.remove(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION);
+                return cluster.updateConfigMap(cm.withData(data, annotations));
+            });
+            removed.add("lbctl's pools in ConfigMap " + edit.namespace() + "/" + edit.name());
+        });
+        for (UninstallPlan.Deletion d : plan.deletions()) {
+            ObjectRef ref = d.object();
+            String ns = ref.clusterScoped() ? null : ref.namespace();
+            if (d.waitUntilGone()) {
+                progress.step("Deleting " + ref.describe() + " and waiting until it is gone", () -> {
+                    cluster.delete(d.apiVersion(), ref.kind(), ns, ref.name());
+                    return cluster.await(d.apiVersion(), ref.kind(), ns, ref.name(), Optional::isEmpty,
+                            ref.describe() + " to be deleted", timeout);
+                });
+            } else {
+                progress.step("Deleting " + ref.describe(), () -> cluster.delete(d.apiVersion(), ref.kind(), ns, ref.name()));
+            }
+            if (!ref.equals(applySet.parent())) {
+                removed.add(ref.describe());
+            }
+        }
+        plan.kept().forEach(k -> progress.warn("kept " + k.object().describe() + ": " + k.reason() + "; to remove it: " + k.command()));
+        return new Result(plan.release(), removed, plan.kept(), plan.metallbKept());
+    }
+
+    private static int rank(Map<String, Object> object) {
+        String kind = String.valueOf(object.get("kind"));
+        int config = CONFIG_ORDER.indexOf(kind);
+        if (config >= 0) {
+            return config;
+        }
+        if (WEBHOOK_KINDS.contains(kind)) {
+            return 10;
+        }
+        if (kind.equals("CustomResourceDefinition")) {
+            return 30;
+        }
+        return Fields.namespace(object) == null ? 40 : 20;
+    }
+
+    private List<ObjectRef> foreignIn(String namespace, ServedKinds served) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (ServedKind kind : served.namespacedHoldingData()) {
+            objects.addAll(cluster.list(kind.apiVersion(), kind.kind(), namespace));
+        }
+        return ForeignObjects.among(objects, applySet).stream().map(ObjectRef::of).sorted().toList();
+    }
+
+    /** Objects of the CRD's kind, anywhere in the cluster, that are someone else's. */
+    private List<ObjectRef> foreignInstances(Map<String, Object> crd, ServedKinds served) {
+        Map<String, Object> spec = Fields.map(crd, "spec");
+        String groupKind = Fields.string(Fields.map(spec, "names"), "kind") + "." + Fields.string(spec, "group");
+        Optional<ServedKind> kind = served.find(groupKind);
+        if (kind.isEmpty()) {
+            return List.of();
+        }
+        return ForeignObjects.among(cluster.list(kind.get().apiVersion(), kind.get().kind(), null), applySet).stream()
+                .map(ObjectRef::of).sorted().toList();
+    }
+
+    /**
+     * On a ConfigMap release, lbctl's pools are entries in ConfigMap {@code config}. Without them, the text goes back to
+     * the user's own text from before lbctl's first install when it means the same (so comments and layout come back
+     * too); otherwise only lbctl's entries are removed.
+     */
+    private Optional<UninstallPlan.LegacyConfigEdit> legacyConfigEdit(Inventory inventory) {
         Optional<ConfigMapSnapshot> cm = cluster.configMap(MetalLbRelease.NAMESPACE, LegacyPoolConfig.CONFIG_MAP_NAME);
         if (cm.isEmpty() || !cm.get().annotations().containsKey(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)) {
-            return;
+            return Optional.empty();
         }
-        LegacyPoolConfig.Update update = LegacyPoolConfig.withoutManagedPools(
-                Optional.ofNullable(cm.get().data().get(LegacyPoolConfig.DATA_KEY)),
-                LegacyPoolConfig.managedPools(Optional.of(cm.get().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))));
-        Map<String, String> data = new HashMap<>(cm.get().data());
-        data.put(LegacyPoolConfig.DATA_KEY, update.configText());
-        Map<String, String> annotations = new HashMap<>(cm.get().annotations());
-        annotations.remove(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION);
-        progress.step("Removing lbctl's pools from ConfigMap " + MetalLbRelease.NAMESPACE + "/" + LegacyPoolConfig.CONFIG_MAP_NAME,
-                () -> cluster.updateConfigMap(cm.get().withData(data, annotations)));
-        removed.add("lbctl's pools in ConfigMap " + MetalLbRelease.NAMESPACE + "/" + LegacyPoolConfig.CONFIG_MAP_NAME);
+        String without = LegacyPoolConfig.withoutManagedPools(Optional.ofNullable(cm.get().data().get(LegacyPoolConfig.DATA_KEY)),
+                LegacyPoolConfig.managedPools(Optional.of(cm.get().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))))
+                .configText();
+        Optional<String> original = inventory.legacyConfigBefore().filter(before -> LegacyPoolConfig.sameConfiguration(before, without));
+        return Optional.of(new UninstallPlan.LegacyConfigEdit(MetalLbRelease.NAMESPACE, LegacyPoolConfig.CONFIG_MAP_NAME,
+                original.orElse(without), original.isPresent()));
+    }
+
+    private static String examples(List<ObjectRef> objects) {
+        String shown = objects.stream().limit(EXAMPLES).map(ObjectRef::describe).collect(Collectors.joining(", "));
+        return objects.size() > EXAMPLES ? shown + " and " + (objects.size() - EXAMPLES) + " more" : shown;
     }
 }

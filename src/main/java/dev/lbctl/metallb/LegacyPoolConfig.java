@@ -100,6 +100,16 @@ public final class LegacyPoolConfig {
         return merge(existingConfig, managedPools, List.of());
     }
 
+    /** Whether two config texts mean the same configuration (comments and layout aside). */
+    public static boolean sameConfiguration(String a, String b) {
+        return parse(a).equals(parse(b));
+    }
+
+    /** Whether the text configures anything at all (an empty text or mapping configures nothing). */
+    public static boolean configuresAnything(String text) {
+        return !parse(text).isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String text) {
         List<Object> docs = YamlDocuments.parse(text, SOURCE);

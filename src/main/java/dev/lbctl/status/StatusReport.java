@@ -15,8 +15,11 @@ public record StatusReport(MetalLbStatus metallb, List<PoolStatus> pools, List<S
         warnings = List.copyOf(warnings);
     }
 
-    /** The outcome the exit code follows: MetalLB is installed and its controller and speakers are ready. */
+    /**
+     * The outcome the exit code follows: MetalLB is installed, its controller and speakers are ready, and it has at
+     * least one pool (without one, no Service can get an address).
+     */
     public boolean healthy() {
-        return metallb.installed() && metallb.ready();
+        return metallb.installed() && metallb.ready() && !pools.isEmpty();
     }
 }

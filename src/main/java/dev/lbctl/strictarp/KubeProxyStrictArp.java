@@ -8,6 +8,7 @@ import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.kubeproxy.KubeProxyConfigText;
 import dev.lbctl.kubeproxy.StrictArpCheck;
 import dev.lbctl.kubeproxy.StrictArpResult;
+import dev.lbctl.kubeproxy.StrictArpRevert;
 import dev.lbctl.report.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +79,10 @@ public final class KubeProxyStrictArp {
         }
     }
 
-    /** Restores config.conf from the backup annotation lbctl wrote, and removes the annotation. */
+    /**
+     * Undoes lbctl's strictARP change (a three-way merge against the text saved before the fix, so later edits to other
+     * keys stay), and removes the backup annotation.
+     */
     public StrictArpOutcome revert(boolean restart, Duration timeout) {
         List<String> warnings = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
@@ -92,11 +96,11 @@ public final class KubeProxyStrictArp {
             String current = configText(snapshot);
             StrictArpResult before = StrictArpCheck.evaluate(Optional.of(current));
             Map<String, String> data = new HashMap<>(snapshot.data());
-            data.put(CONFIG_KEY, backup);
+            data.put(CONFIG_KEY, StrictArpRevert.revert(backup, current));
             Map<String, String> annotations = new HashMap<>(snapshot.annotations());
             annotations.remove(BACKUP_ANNOTATION);
             try {
-                progress.step("Restoring " + NAMESPACE + "/" + NAME + " " + CONFIG_KEY + " from lbctl's backup",
+                progress.step("Reverting lbctl's strictARP change in " + NAMESPACE + "/" + NAME + " " + CONFIG_KEY,
                         () -> cluster.updateConfigMap(snapshot.withData(data, annotations)));
             } catch (ConflictException e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {

@@ -33,8 +33,13 @@ import java.util.function.Supplier;
  */
 public final class Verifier {
 
+    /** How long cleanup waits for what it deleted to be gone (the Service first, so its IP is free again). */
+    private static final Duration CLEANUP_WAIT = Duration.ofSeconds(60);
+
     private final Cluster cluster;
     private final CheckListener listener;
+    /** What this verify created, in creation order; cleanup deletes exactly these, Service first. */
+    private final List<Map<String, Object>> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Told of each check as it ends, so progress can be printed while verify runs. */
     @FunctionalInterface
@@ -58,9 +63,35 @@ public final class Verifier {
         return run.report();
     }
 
-    /** Deletes what verify created; safe to call twice, and from a shutdown hook on Ctrl-C. */
-    public void cleanUp(VerifyOptions o) {
-        cluster.delete("v1", "Namespace", null, o.namespace());
+    /**
+     * Deletes what this verify created and nothing else (a namespace it did not create stays), the Service first so
+     * its IP is free when verify returns, and waits, bounded, until each is gone. Safe to call twice, and from a
+     * shutdown hook on Ctrl-C. Returns what it deleted, e.g. {@code Service ns/nginx}.
+     */
+    public List<String> cleanUp() {
+        List<Map<String, Object>> toDelete = new ArrayList<>(created);
+        java.util.Collections.reverse(toDelete);
+        created.clear();
+        List<String> deleted = new ArrayList<>();
+        Instant until = Instant.now().plus(CLEANUP_WAIT);
+        for (Map<String, Object> object : toDelete) {
+            String apiVersion = String.valueOf(object.get("apiVersion"));
+            String kind = String.valueOf(object.get("kind"));
+            String namespace = kind.equals("Namespace") ? null : Fields.namespace(object);
+            String name = Fields.name(object);
+            if (cluster.delete(apiVersion, kind, namespace, name)) {
+                deleted.add(kind + " " + (namespace == null ? name : namespace + "/" + name));
+            }
+            Duration left = Duration.between(Instant.now(), until);
+            cluster.await(apiVersion, kind, namespace, name, Optional::isEmpty, kind + " " + name + " to be deleted",
+                    left.isNegative() ? Duration.ZERO : left);
+        }
+        return deleted;
+    }
+
+    private void create(Map<String, Object> object) {
+        cluster.create(object);
+        created.add(object);
     }
 
     private static final class CheckFailed extends RuntimeException {
@@ -100,9 +131,12 @@ public final class Verifier {
             pool = Optional.ofNullable(predicted.pool());
             check("the pool is announced", () -> announced(config, predicted.pool()));
 
-            cluster.create(VerifyObjects.namespace(o));
-            cluster.create(VerifyObjects.deployment(o));
-            cluster.create(VerifyObjects.service(o, version));
+            check("verify's objects can be created", this::namespaceIsFree);
+            if (cluster.get("v1", "Namespace", null, o.namespace()).isEmpty()) {
+                create(VerifyObjects.namespace(o));
+            }
+            create(VerifyObjects.deployment(o));
+            create(VerifyObjects.service(o, version));
 
             check("pods are ready", () -> {
                 Map<String, Object> d = await("apps/v1", "Deployment", "the nginx Deployment's pods to be ready",
@@ -122,6 +156,19 @@ public final class Verifier {
                         .judge(metallb.namespace(), o.namespace(), VerifyObjects.NAME, ip.orElseThrow(), deadline);
                 return v.passed() ? pass(v, v.message()) : fail(v.message());
             });
+        }
+
+        /** verify uses a namespace it did not create, but never objects it did not create. */
+        private Step<Boolean> namespaceIsFree() {
+            for (String[] kind : new String[][] {{"apps/v1", "Deployment"}, {"v1", "Service"}}) {
+                if (cluster.get(kind[0], kind[1], o.namespace(), VerifyObjects.NAME).isPresent()) {
+                    return fail(kind[1] + " " + o.namespace() + "/" + VerifyObjects.NAME + " already exists and verify did not"
+                            + " create it: give verify another --namespace");
+                }
+            }
+            boolean exists = cluster.get("v1", "Namespace", null, o.namespace()).isPresent();
+            return pass(exists, exists ? "namespace " + o.namespace() + " exists; verify will delete only its own objects there"
+                    : "namespace " + o.namespace() + " will be created and deleted afterwards");
         }
 
         private Step<Allocation> predict(MetalLbConfig config, List<AddressPool> pools, MetalLbVersion version) {

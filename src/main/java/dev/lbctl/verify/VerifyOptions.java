@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param requestedIp the address to ask MetalLB for ({@code --ip}); empty for any address
  * @param poolName the pool to take the address from ({@code --pool-name}); empty for MetalLB's choice
- * @param namespace the namespace verify creates and deletes; it must not exist yet
+ * @param namespace where verify deploys; created (and deleted afterwards) when it does not exist, else left as it is
  */
 public record VerifyOptions(
         Optional<String> requestedIp,

@@ -69,6 +69,18 @@ final class FakeCluster implements Cluster {
     }
 
     @Override
+    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, String labelSelector) {
+        String[] keyValue = labelSelector.split("=", 2);
+        return list(apiVersion, kind, namespace).stream()
+                .filter(o -> keyValue[1].equals(Fields.map(Fields.map(o, "metadata"), "labels").get(keyValue[0]))).toList();
+    }
+
+    @Override
+    public List<dev.lbctl.cluster.ServedKind> servedKinds() {
+        throw new UnsupportedOperationException("discovery");
+    }
+
+    @Override
     public Optional<ConfigMapSnapshot> configMap(String namespace, String name) {
         return get("v1", "ConfigMap", namespace, name).map(cm -> {
             @SuppressWarnings("unchecked")

@@ -161,7 +161,7 @@ class StatusReaderTest {
         assertThat(report.metallb().memberlistSecretPresent()).isFalse();
         assertThat(report.metallb().webhookService()).contains("webhook-service");
         assertThat(report.metallb().webhookEndpoints()).contains(false);
-        assertThat(report.healthy()).as("the exit code follows controller and speaker readiness only").isTrue();
+        assertThat(report.healthy()).as("ready workloads but no pool: no Service can get an address").isFalse();
         assertThat(report.warnings()).containsExactly("namespace metallb-system has no IPAddressPool: MetalLB assigns no address");
     }
 

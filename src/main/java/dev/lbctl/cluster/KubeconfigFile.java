@@ -1,0 +1,84 @@
+package dev.lbctl.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Checks a kubeconfig before the client library reads it, so a directory, an empty, binary or huge file, or YAML that
+ * is not a kubeconfig gets one sentence naming the file (exit 4) rather than the library's own failure.
+ */
+final class KubeconfigFile {
+
+    /** Far above any real kubeconfig; reading stops there, so a device or pipe cannot exhaust memory. */
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private KubeconfigFile() {
+    }
+
+    /** The first file of $KUBECONFIG, which is the one the client reads first. */
+    static Optional<Path> fromEnvironment() {
+        String env = System.getenv("KUBECONFIG");
+        if (env == null || env.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(env.split(File.pathSeparator)[0]));
+    }
+
+    static void check(Path file) {
+        if (Files.isDirectory(file)) {
+            throw bad(file, "is a directory");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ClusterAccessException("cannot read the kubeconfig " + file);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new ClusterAccessException("cannot read the kubeconfig " + file + ": " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw bad(file, "is larger than " + MAX_BYTES + " bytes");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw bad(file, "is not text (it is not UTF-8)");
+        }
+        if (text.isBlank()) {
+            throw bad(file, "is empty");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw bad(file, "is not text (it holds NUL bytes)");
+        }
+        Object doc;
+        try {
+            LoaderOptions limits = new LoaderOptions();
+            limits.setMaxAliasesForCollections(50);
+            doc = new Yaml(new SafeConstructor(limits)).load(text);
+        } catch (RuntimeException e) {
+            throw bad(file, "is not valid YAML");
+        }
+        if (!(doc instanceof Map<?, ?> map) || !(map.containsKey("clusters") || map.containsKey("contexts"))) {
+            throw bad(file, "is not a kubeconfig (no clusters or contexts)");
+        }
+    }
+
+    private static ClusterAccessException bad(Path file, String problem) {
+        return new ClusterAccessException("the kubeconfig " + file + " " + problem);
+    }
+}
