@@ -38,8 +38,11 @@ public interface Cluster extends AutoCloseable {
     /** Lists objects of a kind in a namespace ({@code null} for all namespaces or cluster-scoped kinds). */
     List<Map<String, Object>> list(String apiVersion, String kind, String namespace);
 
-    /** As {@link #list(String, String, String)}, only objects matching a label selector such as {@code a=b}. */
-    List<Map<String, Object>> list(String apiVersion, String kind, String namespace, String labelSelector);
+    /**
+     * Lists objects of a kind found by discovery, in a namespace ({@code null} for all), matching a label selector such
+     * as {@code a=b} ({@code null} for all).
+     */
+    List<Map<String, Object>> list(ServedKind kind, String namespace, String labelSelector);
 
     /** Every kind the server serves that can be listed, at its group's preferred version (subresources excluded). */
     List<ServedKind> servedKinds();

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,11 +118,17 @@ final class Fabric8Cluster implements Cluster {
     }
 
     @Override
-    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, String labelSelector) {
-        return errors.call("list", kind + " labelled " + labelSelector + (namespace == null ? "" : " in namespace " + namespace), () -> {
-            MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
-                    client.genericKubernetesResources(apiVersion, kind);
-            var selected = namespace == null ? op.withLabelSelector(labelSelector) : op.inNamespace(namespace).withLabelSelector(labelSelector);
+    public List<Map<String, Object>> list(ServedKind kind, String namespace, String labelSelector) {
+        String what = kind.kind() + (labelSelector == null ? "" : " labelled " + labelSelector)
+                + (namespace == null ? "" : " in namespace " + namespace);
+        return errors.call("list", what, () -> {
+            // Discovery gave the plural and scope, so no kind needs to be known to the client in advance.
+            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(kind.group())
+                    .withVersion(kind.version()).withKind(kind.kind()).withPlural(kind.plural())
+                    .withNamespaced(kind.namespaced()).build();
+            var op = client.genericKubernetesResources(context);
+            var scoped = namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
+            var selected = labelSelector == null ? scoped : scoped.withLabelSelector(labelSelector);
             return selected.list().getItems().stream().map(this::toMap).toList();
         });
     }
@@ -129,9 +136,18 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public List<ServedKind> servedKinds() {
         return errors.call("discover", "the served kinds", () -> {
+            // The preferred version first: a group's kinds may live in different versions (metallb.io serves BGPPeer at
+            // v1beta2, its preferred version, but IPAddressPool only at v1beta1).
             List<String> groupVersions = new ArrayList<>(List.of("v1"));
-            client.getApiGroups().getGroups().forEach(g -> groupVersions.add(g.getPreferredVersion().getGroupVersion()));
-            List<ServedKind> kinds = new ArrayList<>();
+            client.getApiGroups().getGroups().forEach(g -> {
+                groupVersions.add(g.getPreferredVersion().getGroupVersion());
+                g.getVersions().forEach(v -> {
+                    if (!v.getGroupVersion().equals(g.getPreferredVersion().getGroupVersion())) {
+                        groupVersions.add(v.getGroupVersion());
+                    }
+                });
+            });
+            Map<String, ServedKind> kinds = new LinkedHashMap<>();
             for (String groupVersion : groupVersions) {
                 APIResourceList resources = client.getApiResources(groupVersion);
                 if (resources == null) {
@@ -142,11 +158,12 @@ final class Fabric8Cluster implements Cluster {
                 String version = groupVersion.substring(slash + 1);
                 for (APIResource r : resources.getResources()) {
                     if (!r.getName().contains("/") && r.getVerbs() != null && r.getVerbs().contains("list")) {
-                        kinds.add(new ServedKind(group, version, r.getKind(), Boolean.TRUE.equals(r.getNamespaced())));
+                        ServedKind kind = new ServedKind(group, version, r.getKind(), r.getName(), Boolean.TRUE.equals(r.getNamespaced()));
+                        kinds.putIfAbsent(kind.groupKind(), kind);
                     }
                 }
             }
-            return kinds;
+            return List.copyOf(kinds.values());
         });
     }
 

@@ -6,8 +6,9 @@ package dev.lbctl.cluster;
  *
  * @param group the API group, empty for the core group
  * @param version the group's preferred version
+ * @param plural the resource name, e.g. {@code ipaddresspools}
  */
-public record ServedKind(String group, String version, String kind, boolean namespaced) {
+public record ServedKind(String group, String version, String kind, String plural, boolean namespaced) {
 
     public String apiVersion() {
         return group.isEmpty() ? version : group + "/" + version;

@@ -43,6 +43,7 @@ public final class Installer {
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(8);
+    private static final Duration OVERLAP_GRACE = Duration.ofSeconds(15);
 
     private final Cluster cluster;
     private final Progress progress;
@@ -103,9 +104,10 @@ public final class Installer {
             writtenBesides.add(new ObjectRef("", "Secret", release.namespace(), MemberlistSecret.NAME));
         }
         writtenBesides.forEach(ref -> kinds.add(ref.groupKind()));
-        OwnershipCheck.Decision decision = progress.step("Reading what exists and what lbctl owns", () -> OwnershipCheck.decide(
+        List<Map<String, Object>> owned = progress.step("Reading what lbctl owns", () -> members.list(kinds));
+        OwnershipCheck.Decision decision = progress.step("Reading what exists", () -> OwnershipCheck.decide(
                 manifest.stream().map(ManifestObject::document).toList(), poolResources, writtenBesides,
-                existing(wanted, served), members.list(kinds), applySet, plan.adopt(), plan.poolsOnly()));
+                existing(wanted, served), owned, applySet, plan.adopt(), plan.poolsOnly()));
         List<String> problems = new ArrayList<>(decision.conflicts());
         if (plan.poolsOnly() && cluster.get("v1", "Namespace", null, release.namespace()).isEmpty()) {
             problems.add("--pools-only adds pools to an installed MetalLB, but namespace " + release.namespace()
@@ -166,8 +168,12 @@ public final class Installer {
                 changed |= OwnershipCheck.CONFIG_KINDS.contains(ref.kind());
             }
         }
+        // What lbctl owns now: what it applied or wrote, and what it owned before and did not prune.
         TreeSet<String> finalKinds = new TreeSet<>();
-        members.list(kinds).forEach(m -> finalKinds.add(ObjectRef.of(m).groupKind()));
+        labelled.keySet().forEach(ref -> finalKinds.add(ref.groupKind()));
+        writtenBesides.forEach(ref -> finalKinds.add(ref.groupKind()));
+        owned.stream().map(ObjectRef::of).filter(ref -> !pruned.contains(ref.describe()))
+                .forEach(ref -> finalKinds.add(ref.groupKind()));
         if (!finalKinds.equals(kinds)) {
             writeInventory(applySet, next.withGroupKinds(finalKinds));
         }
@@ -243,7 +249,7 @@ public final class Installer {
             List<Map<String, Object>> replaced = pruneFirst.getOrDefault(ref, List.of());
             for (Map<String, Object> old : replaced) {
                 progress.step("Deleting " + ObjectRef.of(old).describe() + " (renamed to " + ref.name() + ", same addresses)",
-                        () -> delete(old));
+                        () -> deleteAndWait(old, deadline));
                 pruned.add(ObjectRef.of(old).describe());
                 changed = true;
             }
@@ -251,14 +257,22 @@ public final class Installer {
                     .map(Installer::resourceVersion).orElse("");
             try {
                 Map<String, Object> stored = progress.step("Applying " + ref.describe(),
-                        () -> applyThroughWebhook(resource, ref.describe(), deadline));
+                        () -> applyThroughWebhook(resource, ref.describe(), !replaced.isEmpty(), deadline));
                 changed |= !before.equals(resourceVersion(stored));
             } catch (RuntimeException e) {
-                replaced.forEach(old -> cluster.create(recreatable(old)));
+                replaced.forEach(old -> progress.step("Putting back " + ObjectRef.of(old).describe(),
+                        () -> cluster.create(recreatable(old))));
                 throw e;
             }
         }
         return changed;
+    }
+
+    private void deleteAndWait(Map<String, Object> object, Instant deadline) {
+        delete(object);
+        ObjectRef ref = ObjectRef.of(object);
+        cluster.await(String.valueOf(object.get("apiVersion")), ref.kind(), ref.clusterScoped() ? null : ref.namespace(),
+                ref.name(), Optional::isEmpty, ref.describe() + " to be deleted", remaining(deadline));
     }
 
     private static String resourceVersion(Map<String, Object> object) {
@@ -285,17 +299,22 @@ public final class Installer {
      * webhook is retried with backoff until the deadline; a webhook that answers and denies is a real validation error
      * and is not retried.
      */
-    private Map<String, Object> applyThroughWebhook(Map<String, Object> resource, String what, Instant deadline) {
+    private Map<String, Object> applyThroughWebhook(Map<String, Object> resource, String what, boolean replacesOverlap,
+                                                    Instant deadline) {
         Duration wait = FIRST_RETRY;
+        Instant overlapGrace = Instant.now().plus(OVERLAP_GRACE);
         while (true) {
             try {
                 return cluster.apply(resource);
             } catch (ClusterAccessException e) {
                 String message = e.getMessage();
-                if (message.contains("denied the request")) {
+                // The webhook checks against its controller's cache, which learns of the deleted pool a moment later.
+                boolean staleOverlap = replacesOverlap && message.contains("overlaps with already defined CIDR")
+                        && Instant.now().isBefore(overlapGrace);
+                if (message.contains("denied the request") && !staleOverlap) {
                     throw new InvalidInputException("MetalLB's webhook refused " + what + ": " + message);
                 }
-                if (!message.contains("failed calling webhook")) {
+                if (!message.contains("failed calling webhook") && !staleOverlap) {
                     throw e;
                 }
                 if (Instant.now().plus(wait).isAfter(deadline)) {

@@ -171,7 +171,7 @@ public final class Uninstaller {
     private List<ObjectRef> foreignIn(String namespace, ServedKinds served) {
         List<Map<String, Object>> objects = new ArrayList<>();
         for (ServedKind kind : served.namespacedHoldingData()) {
-            objects.addAll(cluster.list(kind.apiVersion(), kind.kind(), namespace));
+            objects.addAll(cluster.list(kind, namespace, null));
         }
         return ForeignObjects.among(objects, applySet).stream().map(ObjectRef::of).sorted().toList();
     }
@@ -184,7 +184,7 @@ public final class Uninstaller {
         if (kind.isEmpty()) {
             return List.of();
         }
-        return ForeignObjects.among(cluster.list(kind.get().apiVersion(), kind.get().kind(), null), applySet).stream()
+        return ForeignObjects.among(cluster.list(kind.get(), null, null), applySet).stream()
                 .map(ObjectRef::of).sorted().toList();
     }
 

@@ -39,7 +39,7 @@ public final class Members {
         for (String groupKind : new TreeSet<>(groupKinds)) {
             Optional<ServedKind> kind = served.find(groupKind);
             if (kind.isPresent()) {
-                members.addAll(cluster.list(kind.get().apiVersion(), kind.get().kind(), null, applySet.memberSelector()));
+                members.addAll(cluster.list(kind.get(), null, applySet.memberSelector()));
             }
         }
         return members;

@@ -61,7 +61,7 @@ class ReliabilityIT {
 
     @AfterAll
     static void uninstall() {
-        CliRun run = run("uninstall", "--yes", "--manifests", manifests());
+        CliRun run = run("uninstall", "--yes");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         kube.close();
     }

@@ -69,10 +69,10 @@ final class FakeCluster implements Cluster {
     }
 
     @Override
-    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace, String labelSelector) {
-        String[] keyValue = labelSelector.split("=", 2);
-        return list(apiVersion, kind, namespace).stream()
-                .filter(o -> keyValue[1].equals(Fields.map(Fields.map(o, "metadata"), "labels").get(keyValue[0]))).toList();
+    public List<Map<String, Object>> list(dev.lbctl.cluster.ServedKind kind, String namespace, String labelSelector) {
+        String[] keyValue = labelSelector == null ? null : labelSelector.split("=", 2);
+        return list(kind.apiVersion(), kind.kind(), namespace).stream()
+                .filter(o -> keyValue == null || keyValue[1].equals(Fields.map(Fields.map(o, "metadata"), "labels").get(keyValue[0]))).toList();
     }
 
     @Override
