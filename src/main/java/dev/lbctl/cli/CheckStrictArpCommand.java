@@ -32,7 +32,7 @@ public class CheckStrictArpCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "With --fix or --revert: do not restart the kube-proxy DaemonSet.")
     boolean noRestart;
 
-    @Option(names = "--revert", description = "Restore config.conf as it was before lbctl's fix, and restart kube-proxy.")
+    @Option(names = "--revert", description = "Undo lbctl's fix: only the strictARP line it changed (later edits stay), then restart kube-proxy.")
     boolean revert;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m", converter = DurationConverter.class,

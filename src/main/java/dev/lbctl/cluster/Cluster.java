@@ -47,7 +47,7 @@ public interface Cluster extends AutoCloseable {
     /** Every kind the server serves that can be listed, at its group's preferred version (subresources excluded). */
     List<ServedKind> servedKinds();
 
-    /** Deletes with foreground propagation; returns false when it did not exist. */
+    /** Deletes with background propagation (dependents are left to the garbage collector); false when it did not exist. */
     boolean delete(String apiVersion, String kind, String namespace, String name);
 
     /**

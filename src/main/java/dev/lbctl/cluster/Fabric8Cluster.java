@@ -171,7 +171,7 @@ final class Fabric8Cluster implements Cluster {
     public boolean delete(String apiVersion, String kind, String namespace, String name) {
         return errors.call("delete", kind + " " + qualified(namespace, name), () -> {
             Resource<GenericKubernetesResource> r = named(apiVersion, kind, namespace, name);
-            return !r.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND).delete().isEmpty();
+            return !r.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete().isEmpty();
         });
     }
 

@@ -37,6 +37,36 @@ public final class KubeFixtures {
         kube.namespaces().withName(name).waitUntilCondition(n -> n == null, 30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    /**
+     * Removes every trace of MetalLB by hand, whoever installed it, so the next test class starts from a cluster without
+     * one: what a person would do with kubectl after an uninstall that kept objects of theirs.
+     */
+    public static void removeMetalLb(KubernetesClient kube) {
+        kube.admissionRegistration().v1().validatingWebhookConfigurations().withName("metallb-webhook-configuration").delete();
+        kube.rbac().clusterRoles().list().getItems().stream().filter(r -> r.getMetadata().getName().startsWith("metallb-system:"))
+                .forEach(r -> kube.rbac().clusterRoles().resource(r).delete());
+        kube.rbac().clusterRoleBindings().list().getItems().stream().filter(r -> r.getMetadata().getName().startsWith("metallb-system:"))
+                .forEach(r -> kube.rbac().clusterRoleBindings().resource(r).delete());
+        var crds = kube.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                .filter(c -> c.getSpec().getGroup().equals("metallb.io")).toList();
+        crds.forEach(c -> kube.apiextensions().v1().customResourceDefinitions().resource(c).delete());
+        kube.namespaces().withName("metallb-system").delete();
+        kube.namespaces().withName("metallb-system").waitUntilCondition(n -> n == null, 2, java.util.concurrent.TimeUnit.MINUTES);
+        for (var crd : crds) {
+            var live = kube.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName());
+            try {
+                live.waitUntilCondition(c -> c == null, 20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientTimeoutException e) {
+                // kube-apiserver can leave a CRD Terminating while its storage re-initializes; its finalizer then never clears.
+                live.edit(c -> {
+                    c.getMetadata().setFinalizers(java.util.List.of());
+                    return c;
+                });
+                live.waitUntilCondition(c -> c == null, 30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
     public static String resource(String path) {
         try {
             return Files.readString(Path.of("src/test/resources").resolve(path));
