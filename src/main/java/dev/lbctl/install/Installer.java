@@ -158,8 +158,8 @@ public final class Installer {
         List<String> pruned = new ArrayList<>();
         boolean changed = legacy.isPresent()
                 ? writeConfigMap(plan, legacy.get(), applySet, deadline)
-                : applyPools(poolResources.stream().map(r -> labelled.get(ObjectRef.of(r))).filter(Objects::nonNull).toList(),
-                        decision.pruneFirst(), pruned, deadline);
+                : applyPools(decision, poolResources.stream().map(r -> labelled.get(ObjectRef.of(r))).filter(Objects::nonNull).toList(),
+                        pruned, deadline);
         for (Map<String, Object> old : decision.prune()) {
             ObjectRef ref = ObjectRef.of(old);
             if (!pruned.contains(ref.describe())) {
@@ -168,6 +168,8 @@ public final class Installer {
                 changed |= OwnershipCheck.CONFIG_KINDS.contains(ref.kind());
             }
         }
+        // A pool deleted only to free its range for another, then applied again, was not pruned.
+        pruned.removeIf(gone -> labelled.keySet().stream().anyMatch(ref -> ref.describe().equals(gone)));
         // What lbctl owns now: what it applied or wrote, and what it owned before and did not prune.
         TreeSet<String> finalKinds = new TreeSet<>();
         labelled.keySet().forEach(ref -> finalKinds.add(ref.groupKind()));
@@ -241,31 +243,41 @@ public final class Installer {
      * is deleted, and the old one is put back if MetalLB refuses the new one, so the range is never left without a pool.
      * Returns whether anything changed.
      */
-    private boolean applyPools(List<Map<String, Object>> resources, Map<ObjectRef, List<Map<String, Object>>> pruneFirst,
-                               List<String> pruned, Instant deadline) {
+    private boolean applyPools(OwnershipCheck.Decision decision, List<Map<String, Object>> resources, List<String> pruned,
+                               Instant deadline) {
         boolean changed = false;
+        for (OwnershipCheck.PoolStep step : decision.poolOrder()) {
+            changed |= applyPool(step.pool(), step.deleteFirst(), pruned, deadline);
+        }
         for (Map<String, Object> resource : resources) {
-            ObjectRef ref = ObjectRef.of(resource);
-            List<Map<String, Object>> replaced = pruneFirst.getOrDefault(ref, List.of());
-            for (Map<String, Object> old : replaced) {
-                progress.step("Deleting " + ObjectRef.of(old).describe() + " (renamed to " + ref.name() + ", same addresses)",
-                        () -> deleteAndWait(old, deadline));
-                pruned.add(ObjectRef.of(old).describe());
-                changed = true;
-            }
-            String before = cluster.get(String.valueOf(resource.get("apiVersion")), ref.kind(), ref.namespace(), ref.name())
-                    .map(Installer::resourceVersion).orElse("");
-            try {
-                Map<String, Object> stored = progress.step("Applying " + ref.describe(),
-                        () -> applyThroughWebhook(resource, ref.describe(), !replaced.isEmpty(), deadline));
-                changed |= !before.equals(resourceVersion(stored));
-            } catch (RuntimeException e) {
-                replaced.forEach(old -> progress.step("Putting back " + ObjectRef.of(old).describe(),
-                        () -> cluster.create(recreatable(old))));
-                throw e;
+            if (!"IPAddressPool".equals(resource.get("kind"))) {
+                changed |= applyPool(resource, List.of(), pruned, deadline);
             }
         }
         return changed;
+    }
+
+    private boolean applyPool(Map<String, Object> resource, List<Map<String, Object>> replaced, List<String> pruned,
+                              Instant deadline) {
+        ObjectRef ref = ObjectRef.of(resource);
+        for (Map<String, Object> old : replaced) {
+            progress.step("Deleting " + ObjectRef.of(old).describe() + " (its addresses go to " + ref.name() + ")",
+                    () -> deleteAndWait(old, deadline));
+            if (!pruned.contains(ObjectRef.of(old).describe())) {
+                pruned.add(ObjectRef.of(old).describe());
+            }
+        }
+        String before = cluster.get(String.valueOf(resource.get("apiVersion")), ref.kind(), ref.namespace(), ref.name())
+                .map(Installer::resourceVersion).orElse("");
+        try {
+            Map<String, Object> stored = progress.step("Applying " + ref.describe(),
+                    () -> applyThroughWebhook(resource, ref.describe(), !replaced.isEmpty(), deadline));
+            return !replaced.isEmpty() || !before.equals(resourceVersion(stored));
+        } catch (RuntimeException e) {
+            replaced.forEach(old -> progress.step("Putting back " + ObjectRef.of(old).describe(),
+                    () -> cluster.create(recreatable(old))));
+            throw e;
+        }
     }
 
     private void deleteAndWait(Map<String, Object> object, Instant deadline) {

@@ -33,11 +33,16 @@ final class OwnershipCheck {
      * @param adopted existing objects of someone else's that {@code --adopt} takes over
      * @param conflicts one sentence per refusal; install stops before writing when there is any
      * @param prune lbctl's objects (as read) that install no longer wants, advertisements before pools
-     * @param pruneFirst pools to delete just before applying the named pool, because MetalLB refuses two pools that
-     *     overlap (a renamed pool with the same range)
+     * @param poolOrder lbctl's IPAddressPools in the order to apply them, each with the pools of lbctl's to delete just
+     *     before it: MetalLB refuses two pools that overlap, so a renamed pool replaces its old self, and pools that
+     *     trade ranges go in an order that frees each range before it is taken
      */
     record Decision(List<Map<String, Object>> apply, List<ObjectRef> adopted, List<String> conflicts,
-                    List<Map<String, Object>> prune, Map<ObjectRef, List<Map<String, Object>>> pruneFirst) {
+                    List<Map<String, Object>> prune, List<PoolStep> poolOrder) {
+    }
+
+    /** @param deleteFirst lbctl's pools (as read) whose addresses this pool takes over */
+    record PoolStep(Map<String, Object> pool, List<Map<String, Object>> deleteFirst) {
     }
 
     private OwnershipCheck() {
@@ -94,7 +99,9 @@ final class OwnershipCheck {
                 .filter(m -> !poolsOnly || CONFIG_KINDS.contains(ObjectRef.of(m).kind()))
                 .sorted(java.util.Comparator.comparing(m -> ObjectRef.of(m).kind().equals("IPAddressPool")))
                 .toList();
-        return new Decision(apply, adopted, conflicts, prune, pruneFirst(pools, prune));
+        List<Map<String, Object>> lbctlsPools = members.stream().filter(OwnershipCheck::isPool).toList();
+        return new Decision(apply, adopted, conflicts, prune,
+                poolOrder(apply.stream().filter(OwnershipCheck::isPool).toList(), lbctlsPools));
     }
 
     private static String foreignMetalLbMessage(List<ObjectRef> foreign) {
@@ -108,21 +115,48 @@ final class OwnershipCheck {
                 + " (uninstall then removes it).";
     }
 
-    /** For each wanted pool, the pruned pools whose addresses overlap it. */
-    private static Map<ObjectRef, List<Map<String, Object>>> pruneFirst(List<Map<String, Object>> pools,
-                                                                         List<Map<String, Object>> prune) {
-        Map<ObjectRef, List<Map<String, Object>>> first = new LinkedHashMap<>();
-        List<Map<String, Object>> oldPools = prune.stream().filter(OwnershipCheck::isPool).toList();
-        for (Map<String, Object> pool : pools.stream().filter(OwnershipCheck::isPool).toList()) {
-            List<Map<String, Object>> overlapping = oldPools.stream()
-                    .filter(old -> first.values().stream().noneMatch(l -> l.contains(old)))
-                    .filter(old -> overlap(addresses(old), addresses(pool)))
-                    .toList();
-            if (!overlapping.isEmpty()) {
-                first.put(ObjectRef.of(pool), overlapping);
+    /**
+     * Orders the wanted pools so that none is applied while another pool of lbctl's still holds an overlapping range:
+     * a pool goes once every overlapping pool has moved away (been applied with its new range) or is one lbctl no longer
+     * wants (deleted just before). When pools trade ranges in a cycle, the one in the way is deleted first and created
+     * again at its own turn.
+     */
+    private static List<PoolStep> poolOrder(List<Map<String, Object>> wanted, List<Map<String, Object>> existing) {
+        Map<ObjectRef, List<String>> held = new LinkedHashMap<>();
+        Map<ObjectRef, Map<String, Object>> existingByRef = new LinkedHashMap<>();
+        existing.forEach(p -> {
+            held.put(ObjectRef.of(p), addresses(p));
+            existingByRef.put(ObjectRef.of(p), p);
+        });
+        Set<ObjectRef> wantedRefs = wanted.stream().map(ObjectRef::of).collect(Collectors.toSet());
+        List<Map<String, Object>> pending = new ArrayList<>(wanted);
+        List<PoolStep> order = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Map<String, Object> next = pending.stream()
+                    .filter(p -> blockers(p, held).stream().noneMatch(b -> wantedRefs.contains(b) && isPending(b, pending)))
+                    .findFirst().orElse(pending.get(0));
+            pending.remove(next);
+            List<Map<String, Object>> deleteFirst = new ArrayList<>();
+            for (ObjectRef blocker : blockers(next, held)) {
+                deleteFirst.add(existingByRef.get(blocker));
+                held.remove(blocker);
             }
+            held.put(ObjectRef.of(next), addresses(next));
+            order.add(new PoolStep(next, deleteFirst));
         }
-        return first;
+        return order;
+    }
+
+    private static boolean isPending(ObjectRef ref, List<Map<String, Object>> pending) {
+        return pending.stream().anyMatch(p -> ObjectRef.of(p).equals(ref));
+    }
+
+    /** The pools of lbctl's, other than this one, that now hold addresses overlapping this pool's new ones. */
+    private static List<ObjectRef> blockers(Map<String, Object> pool, Map<ObjectRef, List<String>> held) {
+        ObjectRef self = ObjectRef.of(pool);
+        List<String> mine = addresses(pool);
+        return held.entrySet().stream().filter(e -> !e.getKey().equals(self) && overlap(e.getValue(), mine))
+                .map(Map.Entry::getKey).toList();
     }
 
     private static boolean isPool(Map<String, Object> object) {

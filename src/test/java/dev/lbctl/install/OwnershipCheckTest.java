@@ -89,8 +89,11 @@ class OwnershipCheckTest {
         assertThat(d.prune()).extracting(o -> ObjectRef.of(o).describe())
                 .as("CRDs are never pruned by install; advertisements go before pools")
                 .containsExactly("L2Advertisement metallb-system/default-l2", "IPAddressPool metallb-system/default");
-        assertThat(d.pruneFirst()).as("the renamed pool has the same range, so the old one goes right before it")
-                .containsOnlyKeys(new ObjectRef("metallb.io", "IPAddressPool", NS, "web"));
+        assertThat(d.poolOrder()).as("the renamed pool has the same range, so the old one goes right before it")
+                .singleElement().satisfies(step -> {
+                    assertThat(ObjectRef.of(step.pool()).name()).isEqualTo("web");
+                    assertThat(step.deleteFirst()).extracting(o -> ObjectRef.of(o).name()).containsExactly("default");
+                });
     }
 
     @Test
@@ -102,6 +105,28 @@ class OwnershipCheckTest {
                 existing(List.of()), List.of(deployment, oldPool), applySet, false, true);
 
         assertThat(d.prune()).extracting(o -> ObjectRef.of(o).describe()).containsExactly("IPAddressPool metallb-system/old");
-        assertThat(d.pruneFirst()).as("no overlap, nothing to delete early").isEmpty();
+        assertThat(d.poolOrder()).as("no overlap, nothing to delete early").allMatch(step -> step.deleteFirst().isEmpty());
+    }
+
+    @Test
+    void poolsThatMoveToEachOthersRangesGoInAnOrderThatFreesEachRangeFirst() {
+        Map<String, Object> lan = applySet.asMember(pool("lan", "10.0.0.16/29"));
+        Map<String, Object> web = applySet.asMember(pool("web", "10.0.0.8/29"));
+
+        OwnershipCheck.Decision chain = OwnershipCheck.decide(List.of(),
+                List.of(pool("a", "10.0.0.16/29"), pool("lan", "10.0.0.0/29")), Set.of(), existing(List.of()),
+                List.of(lan, web), applySet, false, false);
+
+        assertThat(chain.poolOrder()).extracting(step -> ObjectRef.of(step.pool()).name()).containsExactly("lan", "a");
+        assertThat(chain.poolOrder()).allMatch(step -> step.deleteFirst().isEmpty());
+
+        OwnershipCheck.Decision swap = OwnershipCheck.decide(List.of(),
+                List.of(pool("lan", "10.0.0.8/29"), pool("web", "10.0.0.16/29")), Set.of(), existing(List.of()),
+                List.of(lan, web), applySet, false, false);
+
+        assertThat(swap.poolOrder()).as("a cycle: one of them makes way and is created again at its turn")
+                .extracting(step -> ObjectRef.of(step.pool()).name() + " after " + step.deleteFirst().stream()
+                        .map(o -> ObjectRef.of(o).name()).toList())
+                .containsExactly("lan after [web]", "web after []");
     }
 }

@@ -30,8 +30,8 @@ class OwnershipIT {
     private static final String NS = "metallb-system";
     private static final String POOL = "127.0.0.240-127.0.0.250";
 
-    private static Path kubeconfig;
-    private static KubernetesClient kube;
+    static Path kubeconfig;
+    static KubernetesClient kube;
 
     @BeforeAll
     static void controlPlane() {
