@@ -87,7 +87,7 @@ complete -c lbctl -n '__lbctl_at lbctl pool simulate' -s V -l version -d 'Print 
 complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -l fix -d 'Set ipvs.strictARP: true (only that key changes), keep a backup, restart kube-proxy'
 complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -l dry-run -d 'With --fix: show the change without applying it'
 complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -l no-restart -d 'With --fix or --revert: do not restart the kube-proxy DaemonSet'
-complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -l revert -d 'Restore config.conf as it was before lbctl\'s fix, and restart kube-proxy'
+complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -l revert -d 'Undo lbctl\'s fix: only the strictARP line it changed (later edits stay), then restart kube-proxy'
 complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -l timeout -x -d 'How long to wait for the kube-proxy rollout (default: 3m)'
 complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -s o -l output -x -a 'table json' -d 'table or json (default: table)'
 complete -c lbctl -n '__lbctl_at lbctl check-strictarp' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
