@@ -48,8 +48,7 @@ final class ServiceChecks {
     ServiceChecks(ClusterFacts facts, Optional<MetalLbConfig> config, List<Map<String, Object>> handled) {
         this.facts = facts;
         this.version = facts.snapshot().metallb().version().orElse(MetalLbVersion.LATEST);
-        boolean ignoreExclude = SnapshotReader.speakerFlag(facts.snapshot(), "ignore-exclude-lb")
-                .map(v -> v.isEmpty() || Boolean.parseBoolean(v)).orElse(false);
+        boolean ignoreExclude = SnapshotReader.speakerSwitch(facts.snapshot(), "ignore-exclude-lb");
         ElectionRules base = ElectionRules.of(version);
         this.rules = ignoreExclude ? base.ignoringExcludeLabel() : base;
         this.config = config;

@@ -2,6 +2,7 @@ package dev.lbctl.doctor;
 
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
+import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.status.MetalLbStatus;
 import dev.lbctl.status.MetalLbWorkloads;
@@ -50,9 +51,27 @@ public final class SnapshotReader {
                         .map(ConfigMapSnapshot::data).map(d -> d.get(KubeProxyStrictArp.CONFIG_KEY)));
     }
 
-    /** Speaker flags live on the DaemonSet's container; kept here so the diagnosis reads them the same way. */
-    static Optional<String> speakerFlag(Snapshot snapshot, String flag) {
-        return snapshot.speaker().flatMap(s -> MetalLbWorkloads.flag(s, "speaker", flag));
+    /**
+     * A Go boolean flag of the speaker ({@code --name}, {@code -name}, {@code --name=true}); Go's flag package lets the
+     * last occurrence win.
+     */
+    static boolean speakerSwitch(Snapshot snapshot, String flag) {
+        boolean on = false;
+        for (Object c : Fields.list(Fields.map(Fields.map(Fields.map(snapshot.speaker().orElse(Map.of()), "spec"),
+                "template"), "spec"), "containers")) {
+            Map<String, Object> container = ClusterFacts.asMap(c);
+            List<Object> words = new ArrayList<>(Fields.list(container, "command"));
+            words.addAll(Fields.list(container, "args"));
+            for (Object w : words) {
+                String word = String.valueOf(w).replaceFirst("^--?", "-");
+                if (word.equals("-" + flag) || word.equals("-" + flag + "=true")) {
+                    on = true;
+                } else if (word.equals("-" + flag + "=false")) {
+                    on = false;
+                }
+            }
+        }
+        return on;
     }
 
     static Optional<String> controllerFlag(Snapshot snapshot, String flag) {
