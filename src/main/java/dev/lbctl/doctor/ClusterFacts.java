@@ -159,27 +159,32 @@ final class ClusterFacts {
         if (snapshot.configObjects().isEmpty()) {
             return Optional.empty();
         }
-        List<Map<String, Object>> objects = snapshot.configObjects().stream().map(ClusterFacts::withoutServerFields).toList();
+        List<Map<String, Object>> objects = snapshot.configObjects().stream().map(o -> asWritten(o, "spec")).toList();
         return Optional.of(ConfigFiles.read(Yaml.documents(objects), "MetalLB's resources in " + metallbNamespace()));
     }
 
-    /** apiVersion, kind, name, namespace, labels and spec: what a user wrote, not what the server added. */
-    private static Map<String, Object> withoutServerFields(Map<String, Object> object) {
+    /**
+     * The object as a user would write it (identity, labels, annotations and the named sections), without what the
+     * server adds (managedFields, uid, ...), so that lbctl's readers take it like a file.
+     */
+    static Map<String, Object> asWritten(Map<String, Object> object, String... sections) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        Map<String, Object> original = Fields.map(object, "metadata");
-        for (String key : List.of("name", "namespace", "labels")) {
-            if (original.get(key) != null) {
-                metadata.put(key, original.get(key));
+        Map<String, Object> live = Fields.map(object, "metadata");
+        for (String key : List.of("name", "namespace", "labels", "annotations")) {
+            if (live.get(key) != null) {
+                metadata.put(key, live.get(key));
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("apiVersion", object.get("apiVersion"));
-        out.put("kind", object.get("kind"));
-        out.put("metadata", metadata);
-        if (object.get("spec") != null) {
-            out.put("spec", object.get("spec"));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", object.get("apiVersion"));
+        doc.put("kind", object.get("kind"));
+        doc.put("metadata", metadata);
+        for (String section : sections) {
+            if (object.get(section) != null) {
+                doc.put(section, object.get(section));
+            }
         }
-        return out;
+        return doc;
     }
 
     private static Boolean bool(Object o) {

@@ -256,7 +256,7 @@ final class ServiceChecks {
         List<ServiceRequest> requests = new ArrayList<>();
         for (Map<String, Object> raw : handled) {
             try {
-                requests.addAll(ServiceManifests.parse(Yaml.documents(List.of(asWritten(raw))), "Service "
+                requests.addAll(ServiceManifests.parse(Yaml.documents(List.of(ClusterFacts.asWritten(raw, "spec", "status"))), "Service "
                         + Fields.namespace(raw) + "/" + Fields.name(raw)).services());
             } catch (InvalidInputException e) {
                 // A Service the API server accepted but lbctl's reader does not: it only loses its simulation.
@@ -267,25 +267,6 @@ final class ServiceChecks {
             Simulation.run(pools, requests, facts.namespaceLabels()).forEach(a -> out.put(a.key(), a));
         } catch (IllegalArgumentException e) {
             // Overlapping pools: MetalLB rejects such a configuration, and ConfigurationState says so.
-        }
-        return out;
-    }
-
-    private static Map<String, Object> asWritten(Map<String, Object> service) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        Map<String, Object> original = Fields.map(service, "metadata");
-        for (String key : List.of("name", "namespace", "labels", "annotations")) {
-            if (original.get(key) != null) {
-                metadata.put(key, original.get(key));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("apiVersion", "v1");
-        out.put("kind", "Service");
-        out.put("metadata", metadata);
-        out.put("spec", service.get("spec"));
-        if (service.get("status") != null) {
-            out.put("status", service.get("status"));
         }
         return out;
     }

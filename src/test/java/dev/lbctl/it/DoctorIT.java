@@ -1,11 +1,10 @@
 package dev.lbctl.it;
 
+import static dev.lbctl.it.DataPlaneProbes.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,14 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +42,7 @@ import org.yaml.snakeyaml.Yaml;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DoctorIT {
 
-    private static final String METALLB_NS = "metallb-system";
+    private static final String METALLB_NS = DataPlaneProbes.METALLB_NS;
     private static final String NS = "doctor";
     private static final String INSTALL_POOL = "198.51.100.240-198.51.100.250";
     private static final String EXCLUDE_LABEL = "node.kubernetes.io/exclude-from-external-load-balancers";
@@ -328,7 +325,7 @@ class DoctorIT {
         spec.put("addresses", List.of(range));
         spec.put("autoAssign", false);
         kube.genericKubernetesResources("metallb.io/v1beta1", "IPAddressPool").inNamespace(METALLB_NS)
-                .resource(generic("IPAddressPool", name, spec)).createOr(r -> r.update());
+                .resource(DataPlaneProbes.metallbResource("IPAddressPool", name, spec)).createOr(r -> r.update());
     }
 
     /** An L2Advertisement of one pool, on every node or on the node of that hostname only. */
@@ -337,29 +334,11 @@ class DoctorIT {
         spec.put("ipAddressPools", List.of(pool));
         node.ifPresent(n -> spec.put("nodeSelectors", List.of(Map.of("matchLabels", Map.of("kubernetes.io/hostname", n)))));
         kube.genericKubernetesResources("metallb.io/v1beta1", "L2Advertisement").inNamespace(METALLB_NS)
-                .resource(generic("L2Advertisement", pool, spec)).createOr(r -> r.update());
+                .resource(DataPlaneProbes.metallbResource("L2Advertisement", pool, spec)).createOr(r -> r.update());
     }
 
-    private static GenericKubernetesResource generic(String kind, String name, Map<String, Object> spec) {
-        GenericKubernetesResource r = new GenericKubernetesResource();
-        r.setApiVersion("metallb.io/v1beta1");
-        r.setKind(kind);
-        r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(METALLB_NS).build());
-        r.setAdditionalProperty("spec", spec);
-        return r;
-    }
-
-    @SuppressWarnings("unchecked")
     private static Optional<String> l2Node(String service) {
-        for (GenericKubernetesResource s : kube.genericKubernetesResources("metallb.io/v1beta1", "ServiceL2Status")
-                .inNamespace(METALLB_NS).list().getItems()) {
-            Map<String, Object> status = (Map<String, Object>) s.getAdditionalProperties().get("status");
-            if (status != null && NS.equals(status.get("serviceNamespace")) && service.equals(status.get("serviceName"))
-                    && status.get("node") != null) {
-                return Optional.of(String.valueOf(status.get("node")));
-            }
-        }
-        return Optional.empty();
+        return DataPlaneProbes.l2Node(kube, NS, service);
     }
 
     private static String awaitL2Node(String service, Optional<String> expected) {
@@ -378,14 +357,7 @@ class DoctorIT {
     private static List<String> awaitArpResponders(String ip) {
         return await("an ARP answer for " + ip, Duration.ofSeconds(30), () -> {
             String out = exec(List.of("ip", "netns", "exec", dp.clientNetns(), "arping", "-c", "3", "-w", "4", "-I", "eth0", ip));
-            List<String> macs = new ArrayList<>();
-            Matcher m = Pattern.compile("\\[([0-9A-Fa-f:]{17})\\]").matcher(out);
-            while (m.find()) {
-                String mac = m.group(1).toLowerCase(java.util.Locale.ROOT);
-                if (!macs.contains(mac)) {
-                    macs.add(mac);
-                }
-            }
+            List<String> macs = DataPlaneProbes.arpingMacs(out);
             return macs.isEmpty() ? Optional.empty() : Optional.of(macs);
         });
     }
@@ -404,25 +376,6 @@ class DoctorIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + cmd, e);
-        }
-    }
-
-    private static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
-        Instant until = Instant.now().plus(timeout);
-        while (true) {
-            Optional<T> v = probe.get();
-            if (v.isPresent()) {
-                return v.get();
-            }
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
         }
     }
 }
