@@ -159,32 +159,8 @@ final class ClusterFacts {
         if (snapshot.configObjects().isEmpty()) {
             return Optional.empty();
         }
-        List<Map<String, Object>> objects = snapshot.configObjects().stream().map(o -> asWritten(o, "spec")).toList();
+        List<Map<String, Object>> objects = snapshot.configObjects().stream().map(o -> Fields.asWritten(o, "spec")).toList();
         return Optional.of(ConfigFiles.read(Yaml.documents(objects), "MetalLB's resources in " + metallbNamespace()));
-    }
-
-    /**
-     * The object as a user would write it (identity, labels, annotations and the named sections), without what the
-     * server adds (managedFields, uid, ...), so that lbctl's readers take it like a file.
-     */
-    static Map<String, Object> asWritten(Map<String, Object> object, String... sections) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        Map<String, Object> live = Fields.map(object, "metadata");
-        for (String key : List.of("name", "namespace", "labels", "annotations")) {
-            if (live.get(key) != null) {
-                metadata.put(key, live.get(key));
-            }
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("apiVersion", object.get("apiVersion"));
-        doc.put("kind", object.get("kind"));
-        doc.put("metadata", metadata);
-        for (String section : sections) {
-            if (object.get(section) != null) {
-                doc.put(section, object.get(section));
-            }
-        }
-        return doc;
     }
 
     private static Boolean bool(Object o) {

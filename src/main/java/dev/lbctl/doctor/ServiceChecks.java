@@ -256,7 +256,7 @@ final class ServiceChecks {
         List<ServiceRequest> requests = new ArrayList<>();
         for (Map<String, Object> raw : handled) {
             try {
-                requests.addAll(ServiceManifests.parse(Yaml.documents(List.of(ClusterFacts.asWritten(raw, "spec", "status"))), "Service "
+                requests.addAll(ServiceManifests.parse(Yaml.documents(List.of(Fields.asWritten(raw, "spec", "status"))), "Service "
                         + Fields.namespace(raw) + "/" + Fields.name(raw)).services());
             } catch (InvalidInputException e) {
                 // A Service the API server accepted but lbctl's reader does not: it only loses its simulation.
