@@ -30,8 +30,9 @@ public final class Diagnosis {
             config = facts.config();
         } catch (InvalidInputException e) {
             findings.add(Finding.error(Code.CONFIGURATION_INVALID, "Namespace " + facts.metallbNamespace(),
-                    "lbctl cannot read MetalLB's configuration: " + e.getMessage(), "lbctl pool validate -f YOUR-CONFIG.yaml"));
-            config = Optional.empty();
+                    "lbctl cannot read MetalLB's configuration, so it follows no Service: " + e.getMessage(),
+                    "lbctl pool validate -f YOUR-CONFIG.yaml"));
+            return new Report(findings, List.of());
         }
         if (config.isEmpty() && scope.service().isEmpty()) {
             findings.add(Finding.warning(Code.NO_POOLS, "Namespace " + facts.metallbNamespace(),

@@ -73,8 +73,9 @@ final class ServiceChecks {
             return new Report.ServiceCheck(service.namespace(), service.name(), null, null, actual.orElse(null));
         }
         Optional<String> predicted = announcement(service, raw, object);
-        List<String> statuses = announcedBy.getOrDefault(service.key(), List.of());
-        compare(service, object, predicted, actual, statuses);
+        if (config.isPresent()) {
+            compare(object, predicted, actual, announcedBy.getOrDefault(service.key(), List.of()));
+        }
         return new Report.ServiceCheck(service.namespace(), service.name(), service.ips().get(0), predicted.orElse(null),
                 actual.orElse(null));
     }
@@ -213,8 +214,8 @@ final class ServiceChecks {
         }
     }
 
-    private void compare(LoadBalancerService service, String object, Optional<String> predicted, Optional<String> actual,
-            List<String> statuses) {
+    /** Without a configuration there is no prediction to compare: the configuration finding says why. */
+    private void compare(String object, Optional<String> predicted, Optional<String> actual, List<String> statuses) {
         boolean statusKnown = !rules.release().below(0, 14, 2);
         if (actual.isEmpty() && (predicted.isEmpty() || !statusKnown)) {
             return;

@@ -160,6 +160,16 @@ class DiagnosisTest {
     }
 
     @Test
+    void unreadableConfigurationStopsBeforeTheServices() {
+        DoctorCluster c = new DoctorCluster().with("pool", StatusFixtures.ipAddressPool(NS, "lab", "127.0.0.240-127.0.0.250")
+                .replace("autoAssign: true", "autoAssign: maybe"));
+        Report report = web(c);
+        Finding f = onlyError(report, Code.CONFIGURATION_INVALID, "Namespace " + NS);
+        assertThat(f.message()).contains("IPAddressPool \"lab\"").contains("spec.autoAssign");
+        assertThat(report.services()).isEmpty();
+    }
+
+    @Test
     void ipvsWithoutStrictArp() {
         DoctorCluster c = new DoctorCluster().with("kube-proxy", DoctorCluster.kubeProxy("mode: ipvs\nipvs:\n  strictARP: false"));
         Finding f = onlyError(diagnose(c, Scope.installation()), Code.STRICT_ARP_DISABLED, "ConfigMap kube-system/kube-proxy");
