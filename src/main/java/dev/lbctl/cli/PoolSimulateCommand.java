@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", description = {
@@ -94,7 +95,7 @@ public class PoolSimulateCommand implements Callable<Integer> {
             List<Allocation> results, ServiceInventory inventory) {
         if (nodes == null) {
             if (endpoints != null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--endpoints needs --nodes");
+                throw new ParameterException(spec.commandLine(), "--endpoints needs --nodes");
             }
             return null;
         }

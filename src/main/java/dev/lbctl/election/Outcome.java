@@ -3,6 +3,7 @@ package dev.lbctl.election;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The result of one election.
@@ -68,10 +69,7 @@ public record Outcome(Optional<String> winner, List<String> ranked, Map<String, 
         if (why != NoWinner.NO_CANDIDATE || skipped.isEmpty()) {
             return why.reason();
         }
-        StringBuilder sb = new StringBuilder(why.reason()).append(": ");
-        skipped.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                sb.append(sb.charAt(sb.length() - 2) == ':' ? "" : "; ").append(e.getKey()).append(": ")
-                        .append(e.getValue().reason()));
-        return sb.toString();
+        return why.reason() + ": " + skipped.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ": " + e.getValue().reason()).collect(Collectors.joining("; "));
     }
 }
