@@ -158,6 +158,7 @@ function _complete_lbctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check-strictarp" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_lbctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uninstall" ];    then _picocli_lbctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_lbctl; return $?; fi
@@ -171,21 +172,23 @@ function _complete_lbctl() {
   local cmds1=(check-strictarp)
   local cmds2=(config)
   local cmds3=(status)
-  local cmds4=(install)
-  local cmds5=(uninstall)
-  local cmds6=(verify)
-  local cmds7=(completion)
-  local cmds8=(pool validate)
-  local cmds9=(pool simulate)
-  local cmds10=(config migrate)
+  local cmds4=(doctor)
+  local cmds5=(install)
+  local cmds6=(uninstall)
+  local cmds7=(verify)
+  local cmds8=(completion)
+  local cmds9=(pool validate)
+  local cmds10=(pool simulate)
+  local cmds11=(config migrate)
 
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_lbctl_config_migrate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lbctl_pool_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lbctl_pool_validate; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lbctl_completion; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lbctl_verify; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lbctl_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lbctl_install; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_lbctl_config_migrate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_lbctl_pool_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lbctl_pool_validate; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lbctl_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lbctl_verify; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lbctl_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lbctl_install; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lbctl_doctor; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_lbctl_status; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_lbctl_config; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_lbctl_checkstrictarp; return $?; fi
@@ -201,7 +204,7 @@ function _picocli_lbctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="pool check-strictarp config status install uninstall verify completion"
+  local commands="pool check-strictarp config status doctor install uninstall verify completion"
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--kubeconfig' '--context' '--request-timeout'"
 
@@ -362,6 +365,51 @@ function _picocli_lbctl_status() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--kubeconfig')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--context')
+      return
+      ;;
+    '--request-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `doctor` subcommand.
+function _picocli_lbctl_doctor() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-A' '--all' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -668,7 +716,7 @@ function _picocli_lbctl_pool_simulate() {
 
   local commands=""
   local flag_opts="'--expect-assigned' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--services' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--services' '--nodes' '--endpoints' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
   local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -687,6 +735,18 @@ function _picocli_lbctl_pool_simulate() {
       return
       ;;
     '--services')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--nodes')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--endpoints')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -1,8 +1,8 @@
 # fish completion for lbctl, generated from its command model by 'lbctl completion fish'.
 # Install: copy to ~/.config/fish/completions/lbctl.fish
 
-set -g __lbctl_commands 'lbctl pool' 'lbctl pool validate' 'lbctl pool simulate' 'lbctl check-strictarp' 'lbctl config' 'lbctl config migrate' 'lbctl status' 'lbctl install' 'lbctl uninstall' 'lbctl verify' 'lbctl completion'
-set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--timeout' '--manifests' '--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--junit'
+set -g __lbctl_commands 'lbctl pool' 'lbctl pool validate' 'lbctl pool simulate' 'lbctl check-strictarp' 'lbctl config' 'lbctl config migrate' 'lbctl status' 'lbctl doctor' 'lbctl install' 'lbctl uninstall' 'lbctl verify' 'lbctl completion'
+set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--nodes' '--endpoints' '--timeout' '-n' '--namespace' '--manifests' '--ip' '--pool-name' '--image' '--replicas' '--port' '--junit'
 
 # The subcommand path typed so far, e.g. "lbctl pool validate": options and their values are skipped.
 function __lbctl_path
@@ -36,6 +36,7 @@ complete -c lbctl -n '__lbctl_at lbctl' -a 'pool' -d 'Check address pools and pr
 complete -c lbctl -n '__lbctl_at lbctl' -a 'check-strictarp' -d 'Check kube-proxy\'s ipvs.strictARP, which MetalLB Layer 2 needs in IPVS mode; --fix sets it and restarts kube-proxy'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'config' -d 'Work with MetalLB configuration: convert the legacy ConfigMap to custom resources'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'status' -d 'Show MetalLB\'s version, config style and readiness, each pool\'s assigned and total addresses, and every LoadBalancer Service with its IP, pool and announcing node (or why it is pending)'
+complete -c lbctl -n '__lbctl_at lbctl' -a 'doctor' -d 'Explain why a LoadBalancer Service is pending or not answering, and predict which node announces it (Layer 2): reads the cluster once and reports findings, each with its evidence and fix'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'install' -d 'Install MetalLB (checksum-verified manifests, server-side apply) and configure Layer 2 pools'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'uninstall' -d 'Remove what lbctl created, as its inventory (ConfigMap metallb-system/lbctl-inventory) lists it; needs no manifests'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'verify' -d 'Deploy nginx behind a LoadBalancer Service, wait for its external IP and fetch the page: MetalLB end to end'
@@ -74,6 +75,8 @@ complete -c lbctl -n '__lbctl_at lbctl pool simulate' -l pool -x -d 'A pool: [NA
 complete -c lbctl -n '__lbctl_at lbctl pool simulate' -s f -l file -x -d 'A MetalLB configuration: the legacy ConfigMap (or its \'config\' text) or CRD documents'
 complete -c lbctl -n '__lbctl_at lbctl pool simulate' -l metallb-version -x -d 'The MetalLB release whose rules apply (default: v0.16.1; legacy ConfigMap files imply v0.12.1 unless given)'
 complete -c lbctl -n '__lbctl_at lbctl pool simulate' -l services -r -F -d 'Kubernetes Service YAML (multi-document or a List); Namespace documents give namespace labels'
+complete -c lbctl -n '__lbctl_at lbctl pool simulate' -l nodes -r -F -d 'Nodes (kubectl get nodes -o yaml, or the short form in the README): adds the node MetalLB\'s speaker would elect to announce each assigned Layer 2 Service, or - and why none would'
+complete -c lbctl -n '__lbctl_at lbctl pool simulate' -l endpoints -r -F -d 'Endpoints per Service for the election (with --nodes; default: a ready endpoint on every node)'
 complete -c lbctl -n '__lbctl_at lbctl pool simulate' -l expect-assigned -d 'Exit 1 when any Service would stay pending (for CI checks)'
 complete -c lbctl -n '__lbctl_at lbctl pool simulate' -s o -l output -x -a 'table json' -d 'table or json (default: table)'
 complete -c lbctl -n '__lbctl_at lbctl pool simulate' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
@@ -125,6 +128,17 @@ complete -c lbctl -n '__lbctl_at lbctl status' -l no-color -d 'Do not color the 
 complete -c lbctl -n '__lbctl_at lbctl status' -s v -l verbose -d 'Print more detail, and stack traces on errors'
 complete -c lbctl -n '__lbctl_at lbctl status' -s h -l help -d 'Show this help message and exit'
 complete -c lbctl -n '__lbctl_at lbctl status' -s V -l version -d 'Print version information and exit'
+
+complete -c lbctl -n '__lbctl_at lbctl doctor' -s n -l namespace -x -d 'The Service\'s namespace (default: default)'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -s A -l all -d 'Every LoadBalancer Service MetalLB serves'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -s o -l output -x -a 'table json' -d 'table or json (default: table)'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -l context -x -d 'The kubeconfig context to use (default: the current context)'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -l request-timeout -x -d 'Timeout of a single API request, e.g. 10s, 1m (default: 30s)'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -l no-color -d 'Do not color the output'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -s v -l verbose -d 'Print more detail, and stack traces on errors'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -s h -l help -d 'Show this help message and exit'
+complete -c lbctl -n '__lbctl_at lbctl doctor' -s V -l version -d 'Print version information and exit'
 
 complete -c lbctl -n '__lbctl_at lbctl install' -l pool -x -d 'A pool: [NAME=]CIDR, range a-b, shorthand 192.168.100.240-250, or a single IP'
 complete -c lbctl -n '__lbctl_at lbctl install' -s f -l file -r -F -d 'MetalLB configuration: CRD resources (v0.13+) or the legacy ConfigMap (v0.9-v0.12)'

@@ -28,6 +28,7 @@ public class LbctlCommand implements Runnable {
             CheckStrictArpCommand.class,
             ConfigCommand.class,
             StatusCommand.class,
+            DoctorCommand.class,
             InstallCommand.class,
             UninstallCommand.class,
             VerifyCommand.class,

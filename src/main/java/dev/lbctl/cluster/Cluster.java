@@ -65,6 +65,38 @@ public interface Cluster extends AutoCloseable {
     /** Restarts a DaemonSet's pods the way {@code kubectl rollout restart} does; false when it does not exist. */
     boolean restartDaemonSet(String namespace, String name);
 
+    // ---- Read-only views for lbctl doctor ----------------------------------------------------------------------
+    // Each is one list call built on list()/serves(), so every gateway (and every test fake) has them for free.
+
+    /** Every Node object, with labels, {@code spec.unschedulable} and {@code status.conditions}. */
+    default List<Map<String, Object>> nodeObjects() {
+        return list("v1", "Node", null);
+    }
+
+    /** Pods in a namespace ({@code null}: every namespace). */
+    default List<Map<String, Object>> pods(String namespace) {
+        return list("v1", "Pod", namespace);
+    }
+
+    /** EndpointSlices (discovery.k8s.io/v1) in every namespace; empty where the API is not served. */
+    default List<Map<String, Object>> endpointSlices() {
+        return serves("discovery.k8s.io/v1", "EndpointSlice") ? list("discovery.k8s.io/v1", "EndpointSlice", null) : List.of();
+    }
+
+    /** Core Events in a namespace ({@code null}: every namespace), in the order the server lists them. */
+    default List<Map<String, Object>> namespaceEvents(String namespace) {
+        return list("v1", "Event", namespace);
+    }
+
+    default List<Map<String, Object>> validatingWebhookConfigurations() {
+        return list("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", null);
+    }
+
+    /** Objects of a custom kind in a namespace; empty when the server does not serve that kind (CRD not installed). */
+    default List<Map<String, Object>> customObjects(String apiVersion, String kind, String namespace) {
+        return serves(apiVersion, kind) ? list(apiVersion, kind, namespace) : List.of();
+    }
+
     @Override
     void close();
 }

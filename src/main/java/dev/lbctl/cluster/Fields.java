@@ -1,5 +1,6 @@
 package dev.lbctl.cluster;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,5 +40,29 @@ public final class Fields {
     /** {@code metadata.namespace}. */
     public static String namespace(Map<String, Object> object) {
         return string(map(object, "metadata"), "namespace");
+    }
+
+    /**
+     * The object as a user would write it (identity, labels, annotations and the named sections), without what the
+     * server adds (managedFields, uid, status unless named), so that lbctl's file readers take it like a file.
+     */
+    public static Map<String, Object> asWritten(Map<String, Object> object, String... sections) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        Map<String, Object> live = map(object, "metadata");
+        for (String key : List.of("name", "namespace", "labels", "annotations")) {
+            if (live.get(key) != null) {
+                metadata.put(key, live.get(key));
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", object.get("apiVersion"));
+        doc.put("kind", object.get("kind"));
+        doc.put("metadata", metadata);
+        for (String section : sections) {
+            if (object.get(section) != null) {
+                doc.put(section, object.get(section));
+            }
+        }
+        return doc;
     }
 }

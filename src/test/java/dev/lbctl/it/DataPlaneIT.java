@@ -1,11 +1,11 @@
 package dev.lbctl.it;
 
+import static dev.lbctl.it.DataPlaneProbes.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -274,38 +273,19 @@ class DataPlaneIT {
 
     private static void pool(String name, String range) {
         kube.genericKubernetesResources("metallb.io/v1beta1", "IPAddressPool").inNamespace(METALLB_NS)
-                .resource(generic("IPAddressPool", name, Map.of("addresses", List.of(range), "autoAssign", false)))
+                .resource(DataPlaneProbes.metallbResource("IPAddressPool", name, Map.of("addresses", List.of(range), "autoAssign", false)))
                 .createOr(r -> r.update());
     }
 
     private static void l2Advertisement(String pool, String node, List<String> interfaces) {
         kube.genericKubernetesResources("metallb.io/v1beta1", "L2Advertisement").inNamespace(METALLB_NS)
-                .resource(generic("L2Advertisement", pool, Map.of("ipAddressPools", List.of(pool), "interfaces", interfaces,
+                .resource(DataPlaneProbes.metallbResource("L2Advertisement", pool, Map.of("ipAddressPools", List.of(pool), "interfaces", interfaces,
                         "nodeSelectors", List.of(Map.of("matchLabels", Map.of("kubernetes.io/hostname", node))))))
                 .createOr(r -> r.update());
     }
 
-    private static GenericKubernetesResource generic(String kind, String name, Map<String, Object> spec) {
-        GenericKubernetesResource r = new GenericKubernetesResource();
-        r.setApiVersion("metallb.io/v1beta1");
-        r.setKind(kind);
-        r.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(METALLB_NS).build());
-        r.setAdditionalProperty("spec", spec);
-        return r;
-    }
-
-    /** The node in the Service's ServiceL2Status. */
-    @SuppressWarnings("unchecked")
     private static Optional<String> l2Node(String ns, String service) {
-        for (GenericKubernetesResource s : kube.genericKubernetesResources("metallb.io/v1beta1", "ServiceL2Status")
-                .inNamespace(METALLB_NS).list().getItems()) {
-            Map<String, Object> status = (Map<String, Object>) s.getAdditionalProperties().get("status");
-            if (status != null && ns.equals(status.get("serviceNamespace")) && service.equals(status.get("serviceName"))
-                    && status.get("node") != null) {
-                return Optional.of(String.valueOf(status.get("node")));
-            }
-        }
-        return Optional.empty();
+        return DataPlaneProbes.l2Node(kube, ns, service);
     }
 
     private static String announcer(String ns, String service, Optional<String> expected) {
@@ -344,15 +324,7 @@ class DataPlaneIT {
     private static List<String> arpResponders(String ip) {
         Exec e = exec(List.of("ip", "netns", "exec", dp.clientNetns(), "arping", "-c", "3", "-w", "4", "-I", "eth0", ip),
                 Duration.ofSeconds(15));
-        List<String> macs = new ArrayList<>();
-        Matcher m = Pattern.compile("\\[([0-9A-Fa-f:]{17})\\]").matcher(e.out);
-        while (m.find()) {
-            String mac = m.group(1).toLowerCase(java.util.Locale.ROOT);
-            if (!macs.contains(mac)) {
-                macs.add(mac);
-            }
-        }
-        return macs;
+        return DataPlaneProbes.arpingMacs(e.out);
     }
 
     /** The node whose pod stand-in answered {@code http://ip/} from the client (header X-Lbctl-Node). */
@@ -394,25 +366,6 @@ class DataPlaneIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + cmd, e);
-        }
-    }
-
-    private static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
-        Instant until = Instant.now().plus(timeout);
-        while (true) {
-            Optional<T> v = probe.get();
-            if (v.isPresent()) {
-                return v.get();
-            }
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
         }
     }
 

@@ -20,13 +20,13 @@ import org.yaml.snakeyaml.Yaml;
  * namespace and name. Kinds of group metallb.io are served only when the fixture holds one of them or names them in
  * {@link #serving}. Events are fixture objects of kind Event, matched by involvedObject.
  */
-final class FakeCluster implements Cluster {
+public final class FakeCluster implements Cluster {
 
     private final List<Map<String, Object>> objects = new ArrayList<>();
     private final Set<String> served = new HashSet<>();
-    final List<String> calls = new ArrayList<>();
+    public final List<String> calls = new ArrayList<>();
 
-    static FakeCluster of(String yaml) {
+    public static FakeCluster of(String yaml) {
         FakeCluster cluster = new FakeCluster();
         for (Object doc : new Yaml().loadAll(yaml)) {
             if (doc != null) {
@@ -40,7 +40,7 @@ final class FakeCluster implements Cluster {
     }
 
     /** Serves a kind with no objects (an installed CRD without resources). */
-    FakeCluster serving(String apiVersion, String kind) {
+    public FakeCluster serving(String apiVersion, String kind) {
         served.add(apiVersion + " " + kind);
         return this;
     }

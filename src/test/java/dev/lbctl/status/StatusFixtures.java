@@ -1,12 +1,12 @@
 package dev.lbctl.status;
 
 /** Cluster objects as the API server returns them (trimmed to what matters), for {@link FakeCluster}. */
-final class StatusFixtures {
+public final class StatusFixtures {
 
     private StatusFixtures() {
     }
 
-    static String controller(String namespace, String name, String image, int readyReplicas, String... args) {
+    public static String controller(String namespace, String name, String image, int readyReplicas, String... args) {
         StringBuilder argList = new StringBuilder();
         for (String a : args) {
             argList.append("\n            - ").append(a);
@@ -40,7 +40,7 @@ final class StatusFixtures {
                 """.formatted(name, namespace, image, argList.length() == 0 ? " []" : argList, readyReplicas);
     }
 
-    static String speaker(String namespace, String image, int ready, int desired) {
+    public static String speaker(String namespace, String image, int ready, int desired) {
         return """
                 ---
                 apiVersion: apps/v1
@@ -61,7 +61,7 @@ final class StatusFixtures {
                 """.formatted(namespace, image, desired, ready);
     }
 
-    static String secret(String namespace, String name) {
+    public static String secret(String namespace, String name) {
         return """
                 ---
                 apiVersion: v1
@@ -71,7 +71,7 @@ final class StatusFixtures {
                 """.formatted(name, namespace);
     }
 
-    static String webhook(String namespace, String service, boolean ready) {
+    public static String webhook(String namespace, String service, boolean ready) {
         return """
                 ---
                 apiVersion: v1
@@ -92,7 +92,7 @@ final class StatusFixtures {
                 """.formatted(service, namespace, ready);
     }
 
-    static String ipAddressPool(String namespace, String name, String... addresses) {
+    public static String ipAddressPool(String namespace, String name, String... addresses) {
         return """
                 ---
                 apiVersion: metallb.io/v1beta1
@@ -114,7 +114,7 @@ final class StatusFixtures {
                 """.formatted(name, namespace, String.join(", ", addresses));
     }
 
-    static String loadBalancer(String namespace, String name, String poolAnnotation, String... ips) {
+    public static String loadBalancer(String namespace, String name, String poolAnnotation, String... ips) {
         StringBuilder ingress = new StringBuilder();
         for (String ip : ips) {
             ingress.append("\n      - ip: ").append(ip);
@@ -137,7 +137,7 @@ final class StatusFixtures {
                 ips.length == 0 ? " []" : ingress);
     }
 
-    static String event(String namespace, String service, String reason, String message, String lastTimestamp) {
+    public static String event(String namespace, String service, String reason, String message, String lastTimestamp) {
         return """
                 ---
                 apiVersion: v1
@@ -150,7 +150,7 @@ final class StatusFixtures {
                 """.formatted(namespace, service, reason, message.replace("'", "''"), lastTimestamp);
     }
 
-    static String l2Status(String namespace, String service, String serviceNamespace, String node) {
+    public static String l2Status(String namespace, String service, String serviceNamespace, String node) {
         return """
                 ---
                 apiVersion: metallb.io/v1beta1
@@ -161,7 +161,7 @@ final class StatusFixtures {
     }
 
     /** MetalLB v0.16.1 as metallb-native.yaml installs it, ready, with one pool and its webhook served. */
-    static String installedV0161() {
+    public static String installedV0161() {
         return controller("metallb-system", "controller", "quay.io/metallb/controller:v0.16.1", 1, "--port=9120", "--log-level=info")
                 + speaker("metallb-system", "quay.io/metallb/speaker:v0.16.1", 2, 2)
                 + secret("metallb-system", "memberlist")

@@ -1,0 +1,50 @@
+package dev.lbctl.doctor;
+
+import dev.lbctl.status.MetalLbStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything {@code lbctl doctor} looks at, read from the cluster once (objects in their map form). The diagnosis is a
+ * pure function of it, so tests build one by hand.
+ *
+ * @param metallb where and which MetalLB runs, as {@code lbctl status} finds it
+ * @param controller MetalLB's controller Deployment; empty when not installed
+ * @param speaker MetalLB's speaker DaemonSet; empty when missing
+ * @param pods Pods of every namespace (speakers, controller, k3s {@code svclb-*})
+ * @param events Events of every namespace
+ * @param configObjects MetalLB's configuration resources (IPAddressPool, L2Advertisement, BGPAdvertisement, AddressPool)
+ * @param legacyConfig the {@code config} text of the ConfigMap a v0.9 to v0.12 controller reads
+ * @param kubeProxyConfig {@code config.conf} of ConfigMap {@code kube-system/kube-proxy}
+ */
+public record Snapshot(
+        MetalLbStatus metallb,
+        Optional<Map<String, Object>> controller,
+        Optional<Map<String, Object>> speaker,
+        List<Map<String, Object>> pods,
+        List<Map<String, Object>> events,
+        List<Map<String, Object>> nodes,
+        List<Map<String, Object>> namespaces,
+        List<Map<String, Object>> services,
+        List<Map<String, Object>> endpointSlices,
+        List<Map<String, Object>> webhookConfigurations,
+        List<Map<String, Object>> serviceL2Statuses,
+        List<Map<String, Object>> configurationStates,
+        List<Map<String, Object>> configObjects,
+        Optional<String> legacyConfig,
+        Optional<String> kubeProxyConfig) {
+
+    public Snapshot {
+        pods = List.copyOf(pods);
+        events = List.copyOf(events);
+        nodes = List.copyOf(nodes);
+        namespaces = List.copyOf(namespaces);
+        services = List.copyOf(services);
+        endpointSlices = List.copyOf(endpointSlices);
+        webhookConfigurations = List.copyOf(webhookConfigurations);
+        serviceL2Statuses = List.copyOf(serviceL2Statuses);
+        configurationStates = List.copyOf(configurationStates);
+        configObjects = List.copyOf(configObjects);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lbctl.doctor;
+
+import dev.lbctl.cluster.Cluster;
+import dev.lbctl.cluster.ConfigMapSnapshot;
+import dev.lbctl.cluster.Fields;
+import dev.lbctl.config.ConfigStyle;
+import dev.lbctl.status.MetalLbStatus;
+import dev.lbctl.status.MetalLbWorkloads;
+import dev.lbctl.status.StatusReader;
+import dev.lbctl.strictarp.KubeProxyStrictArp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a {@link Snapshot}: list calls only, each kind once; it never changes anything. */
+public final class SnapshotReader {
+
+    static final String METALLB_API = "metallb.io/v1beta1";
+    private static final List<String> CONFIG_KINDS = List.of("IPAddressPool", "L2Advertisement", "BGPAdvertisement");
+
+    private SnapshotReader() {
+    }
+
+    public static Snapshot read(Cluster cluster) {
+        MetalLbStatus metallb = new StatusReader(cluster).detect();
+        String ns = metallb.namespace();
+        Optional<Map<String, Object>> controller = metallb.controller()
+                .flatMap(c -> cluster.get("apps/v1", "Deployment", ns, c.name()));
+        Optional<Map<String, Object>> speaker = metallb.speaker()
+                .flatMap(s -> cluster.get("apps/v1", "DaemonSet", ns, s.name()));
+        boolean legacy = metallb.configStyle().filter(s -> s == ConfigStyle.LEGACY_CONFIGMAP).isPresent();
+        List<Map<String, Object>> configObjects = new ArrayList<>();
+        Optional<String> legacyConfig = Optional.empty();
+        if (legacy) {
+            legacyConfig = metallb.configMap().flatMap(name -> cluster.configMap(ns, name))
+                    .map(c -> c.data().get("config"));
+        } else if (controller.isPresent()) {
+            CONFIG_KINDS.forEach(kind -> configObjects.addAll(cluster.customObjects(METALLB_API, kind, ns)));
+            if (metallb.version().map(v -> v.below(0, 14, 3)).orElse(false)) {
+                configObjects.addAll(cluster.customObjects(METALLB_API, "AddressPool", ns));
+            }
+        }
+        return new Snapshot(metallb, controller, speaker, cluster.pods(null), cluster.namespaceEvents(null), cluster.nodeObjects(),
+                cluster.list("v1", "Namespace", null), cluster.list("v1", "Service", null), cluster.endpointSlices(),
+                legacy ? List.of() : cluster.validatingWebhookConfigurations(),
+                cluster.customObjects(METALLB_API, "ServiceL2Status", ns),
+                cluster.customObjects(METALLB_API, "ConfigurationState", ns),
+                configObjects, legacyConfig,
+                cluster.configMap(KubeProxyStrictArp.NAMESPACE, KubeProxyStrictArp.NAME)
+                        .map(ConfigMapSnapshot::data).map(d -> d.get(KubeProxyStrictArp.CONFIG_KEY)));
+    }
+
+    /**
+     * A Go boolean flag of the speaker ({@code --name}, {@code -name}, {@code --name=true}); Go's flag package lets the
+     * last occurrence win.
+     */
+    static boolean speakerSwitch(Snapshot snapshot, String flag) {
+        boolean on = false;
+        for (Object c : Fields.list(Fields.map(Fields.map(Fields.map(snapshot.speaker().orElse(Map.of()), "spec"),
+                "template"), "spec"), "containers")) {
+            Map<String, Object> container = ClusterFacts.asMap(c);
+            List<Object> words = new ArrayList<>(Fields.list(container, "command"));
+            words.addAll(Fields.list(container, "args"));
+            for (Object w : words) {
+                String word = String.valueOf(w).replaceFirst("^--?", "-");
+                if (word.equals("-" + flag) || word.equals("-" + flag + "=true")) {
+                    on = true;
+                } else if (word.equals("-" + flag + "=false")) {
+                    on = false;
+                }
+            }
+        }
+        return on;
+    }
+
+    static Optional<String> controllerFlag(Snapshot snapshot, String flag) {
+        return snapshot.controller().flatMap(c -> MetalLbWorkloads.flag(c, "controller", flag));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.lbctl.it;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the dataplane ITs (DataPlaneIT, DoctorIT) ask of the cluster and the LAN, and how they wait for it. */
+final class DataPlaneProbes {
+
+    static final String METALLB_NS = "metallb-system";
+    private static final Pattern ARPING_MAC = Pattern.compile("\\[([0-9A-Fa-f:]{17})\\]");
+
+    private DataPlaneProbes() {
+    }
+
+    /** Polls every 250 ms until the probe gives a value; an AssertionError naming {@code what} after the timeout. */
+    static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        Instant until = Instant.now().plus(timeout);
+        while (true) {
+            Optional<T> v = probe.get();
+            if (v.isPresent()) {
+                return v.get();
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+
+    /** The node in the Service's ServiceL2Status. */
+    @SuppressWarnings("unchecked")
+    static Optional<String> l2Node(KubernetesClient kube, String ns, String service) {
+        for (GenericKubernetesResource s : kube.genericKubernetesResources("metallb.io/v1beta1", "ServiceL2Status")
+                .inNamespace(METALLB_NS).list().getItems()) {
+            Map<String, Object> status = (Map<String, Object>) s.getAdditionalProperties().get("status");
+            if (status != null && ns.equals(status.get("serviceNamespace")) && service.equals(status.get("serviceName"))
+                    && status.get("node") != null) {
+                return Optional.of(String.valueOf(status.get("node")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A metallb.io/v1beta1 object in MetalLB's namespace. */
+    static GenericKubernetesResource metallbResource(String kind, String name, Map<String, Object> spec) {
+        GenericKubernetesResource r = new GenericKubernetesResource();
+        r.setApiVersion("metallb.io/v1beta1");
+        r.setKind(kind);
+        r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(METALLB_NS).build());
+        r.setAdditionalProperty("spec", spec);
+        return r;
+    }
+
+    /** The distinct MACs in arping's output, lower case, in order of first answer. */
+    static List<String> arpingMacs(String arpingOutput) {
+        List<String> macs = new ArrayList<>();
+        Matcher m = ARPING_MAC.matcher(arpingOutput);
+        while (m.find()) {
+            String mac = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (!macs.contains(mac)) {
+                macs.add(mac);
+            }
+        }
+        return macs;
+    }
+}
