@@ -78,9 +78,15 @@ class InstallApiIT {
                 .withData(Map.of("config", "address-pools:\n- name: theirs\n  protocol: layer2\n  addresses:\n  - 10.9.0.0/29\n"))
                 .build()).create();
 
-        CliRun first = run("install", "--metallb-version", "v0.10.2", "--manifests", manifests(), "--no-wait",
+        CliRun refused = run("install", "--metallb-version", "v0.10.2", "--manifests", manifests(), "--no-wait",
                 "--pool", "lan=192.168.100.240-250");
+        assertThat(refused.exitCode()).as("the namespace is the user's").isEqualTo(1);
+        assertThat(refused.err()).contains("Namespace metallb-system exists and lbctl did not create it");
+
+        CliRun first = run("install", "--metallb-version", "v0.10.2", "--manifests", manifests(), "--no-wait",
+                "--pool", "lan=192.168.100.240-250", "--adopt");
         assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("taken over: Namespace metallb-system");
         assertThat(first.err()).as(first.toString()).contains("warning: skipping PodSecurityPolicy metallb-system/controller");
         ConfigMap config = kube.configMaps().inNamespace(NS).withName("config").get();
         assertThat(config.getData().get("config")).contains("name: theirs", "10.9.0.0/29", "name: lan",
@@ -92,6 +98,7 @@ class InstallApiIT {
         Map<String, String> before = resourceVersions();
         CliRun second = run("install", "--metallb-version", "v0.10.2", "--manifests", manifests(), "--no-wait",
                 "--pool", "lan=192.168.100.240-250");
+        // The second run needs no --adopt: the namespace is lbctl's now.
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(resourceVersions()).as("a second identical install changes nothing").isEqualTo(before);
     }

@@ -45,6 +45,7 @@ class LifecycleIT {
     static void controlPlane() {
         kubeconfig = TestEnv.up(TestEnv.Tier.metallb);
         kube = KubeFixtures.client(kubeconfig);
+        KubeFixtures.removeMetalLb(kube); // what earlier classes applied by hand is not lbctl's, and would be refused
     }
 
     @AfterAll

@@ -52,6 +52,7 @@ class ReliabilityIT {
     static void controlPlane() {
         kubeconfig = TestEnv.up(TestEnv.Tier.metallb);
         kube = KubeFixtures.client(kubeconfig);
+        KubeFixtures.removeMetalLb(kube); // what earlier classes applied by hand is not lbctl's, and would be refused
     }
 
     @AfterEach
@@ -63,6 +64,7 @@ class ReliabilityIT {
     static void uninstall() {
         CliRun run = run("uninstall", "--yes");
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        KubeFixtures.removeMetalLb(kube);
         kube.close();
     }
 
