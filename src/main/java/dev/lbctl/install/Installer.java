@@ -24,11 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -72,10 +74,24 @@ public final class Installer {
     public Result install(InstallPlan plan, List<AddressPool> pools) {
         Instant deadline = Instant.now().plus(plan.timeout());
         new Preflight(cluster, progress).run(plan, pools);
+        return write(plan, readAndDecide(plan), deadline);
+    }
+
+    /**
+     * Everything install decided before its first write.
+     *
+     * @param kinds the group-kinds the inventory lists while install runs (what lbctl owned before and what it writes)
+     * @param owned lbctl's objects as they were before install
+     * @param writtenBesides objects written outside the manifests: the ConfigMap release's pools, v0.9's memberlist Secret
+     */
+    private record Decided(ApplySet applySet, Optional<Inventory> inventory, List<ManifestObject> manifest,
+                           List<String> skipped, TreeSet<String> kinds, List<Map<String, Object>> owned,
+                           Set<ObjectRef> writtenBesides, OwnershipCheck.Decision decision, Optional<LegacyWrite> legacy) {
+    }
+
+    private Decided readAndDecide(InstallPlan plan) {
         MetalLbRelease release = plan.release();
         ApplySet applySet = new ApplySet(release.namespace());
-
-        // Read and decide everything before the first write.
         ServedKinds served = progress.step("Discovering the kinds this cluster serves", () -> new ServedKinds(cluster.servedKinds()));
         Members members = new Members(cluster, applySet, served);
         Optional<Inventory> inventory = members.inventory();
@@ -95,8 +111,7 @@ public final class Installer {
         wanted.addAll(poolResources);
         TreeSet<String> kinds = new TreeSet<>(inventory.map(Inventory::groupKinds).orElse(new TreeSet<>()));
         wanted.forEach(o -> kinds.add(ObjectRef.of(o).groupKind()));
-        // Written outside the manifests: the ConfigMap release's pools and v0.9's memberlist Secret.
-        java.util.Set<ObjectRef> writtenBesides = new java.util.HashSet<>();
+        Set<ObjectRef> writtenBesides = new HashSet<>();
         if (release.version().usesConfigMap()) {
             writtenBesides.add(new ObjectRef("", "ConfigMap", release.namespace(), LegacyPoolConfig.CONFIG_MAP_NAME));
         }
@@ -119,26 +134,31 @@ public final class Installer {
             problems.forEach(e -> progress.info("error: " + e));
             throw new PreflightFailedException(problems);
         }
+        return new Decided(applySet, inventory, manifest, skipped, kinds, owned, writtenBesides, decision, legacy);
+    }
 
-        Inventory next = inventory.orElse(Inventory.empty())
-                .withGroupKinds(kinds)
-                .withRelease(plan.poolsOnly() ? inventory.flatMap(Inventory::release) : Optional.of(release.tag()))
-                .withLegacyConfigBefore(legacy.flatMap(LegacyWrite::userTextBefore)
-                        .or(() -> inventory.flatMap(Inventory::legacyConfigBefore)));
-        decision.adopted().forEach(ref -> progress.info("  taking over " + ref.describe() + " (--adopt)"));
+    private Result write(InstallPlan plan, Decided d, Instant deadline) {
+        MetalLbRelease release = plan.release();
+        Inventory next = d.inventory().orElse(Inventory.empty())
+                .withGroupKinds(d.kinds())
+                .withRelease(plan.poolsOnly() ? d.inventory().flatMap(Inventory::release) : Optional.of(release.tag()))
+                .withLegacyConfigBefore(d.legacy().flatMap(LegacyWrite::userTextBefore)
+                        .or(() -> d.inventory().flatMap(Inventory::legacyConfigBefore)));
+        d.decision().adopted().forEach(ref -> progress.info("  taking over " + ref.describe() + " (--adopt)"));
         Map<ObjectRef, Map<String, Object>> labelled = new LinkedHashMap<>();
-        decision.apply().forEach(o -> labelled.put(ObjectRef.of(o), o));
+        d.decision().apply().forEach(o -> labelled.put(ObjectRef.of(o), o));
         int applied = 0;
         boolean inventoryWritten = false;
-        for (List<ManifestObject> group : ApplyGroups.of(manifest)) {
+        for (List<ManifestObject> group : ApplyGroups.of(d.manifest())) {
             progress.step("Applying " + ApplyGroups.describe(group),
                     () -> group.forEach(o -> cluster.apply(labelled.get(ObjectRef.of(o.document())))));
             applied += group.size();
             if (group.get(0).kind().equals("Namespace")) {
-                writeInventory(applySet, next);
+                // The inventory lives in the namespace: right after it, before any other member.
+                writeInventory(d.applySet(), next);
                 inventoryWritten = true;
                 if (release.lbctlCreatesMemberlistSecret()) {
-                    createMemberlistSecret(release, applySet);
+                    createMemberlistSecret(release, d.applySet());
                 }
             }
             if (group.get(0).kind().equals("CustomResourceDefinition")) {
@@ -147,7 +167,7 @@ public final class Installer {
             }
         }
         if (!inventoryWritten) {
-            writeInventory(applySet, next);
+            writeInventory(d.applySet(), next);
         }
         if (plan.waitForRollout() && !plan.poolsOnly()) {
             progress.step("Waiting for Deployment " + release.namespace() + "/" + release.controllerDeployment(),
@@ -156,11 +176,11 @@ public final class Installer {
                     () -> awaitRollout(release, "DaemonSet", release.speakerDaemonSet(), deadline));
         }
         List<String> pruned = new ArrayList<>();
-        boolean changed = legacy.isPresent()
-                ? writeConfigMap(plan, legacy.get(), applySet, deadline)
-                : applyPools(decision, poolResources.stream().map(r -> labelled.get(ObjectRef.of(r))).filter(Objects::nonNull).toList(),
-                        pruned, deadline);
-        for (Map<String, Object> old : decision.prune()) {
+        boolean changed = d.legacy().isPresent()
+                ? writeConfigMap(plan, d.legacy().get(), d.applySet(), deadline)
+                : applyPools(d.decision(), plan.configuration().resources().stream().map(r -> labelled.get(ObjectRef.of(r)))
+                        .filter(Objects::nonNull).toList(), pruned, deadline);
+        for (Map<String, Object> old : d.decision().prune()) {
             ObjectRef ref = ObjectRef.of(old);
             if (!pruned.contains(ref.describe())) {
                 progress.step("Deleting " + ref.describe() + " (lbctl's, and no longer wanted)", () -> delete(old));
@@ -173,13 +193,14 @@ public final class Installer {
         // What lbctl owns now: what it applied or wrote, and what it owned before and did not prune.
         TreeSet<String> finalKinds = new TreeSet<>();
         labelled.keySet().forEach(ref -> finalKinds.add(ref.groupKind()));
-        writtenBesides.forEach(ref -> finalKinds.add(ref.groupKind()));
-        owned.stream().map(ObjectRef::of).filter(ref -> !pruned.contains(ref.describe()))
+        d.writtenBesides().forEach(ref -> finalKinds.add(ref.groupKind()));
+        d.owned().stream().map(ObjectRef::of).filter(ref -> !pruned.contains(ref.describe()))
                 .forEach(ref -> finalKinds.add(ref.groupKind()));
-        if (!finalKinds.equals(kinds)) {
-            writeInventory(applySet, next.withGroupKinds(finalKinds));
+        if (!finalKinds.equals(d.kinds())) {
+            writeInventory(d.applySet(), next.withGroupKinds(finalKinds));
         }
-        return new Result(release, applied, skipped, changed, decision.adopted().stream().map(ObjectRef::describe).toList(), pruned);
+        return new Result(release, applied, d.skipped(), changed,
+                d.decision().adopted().stream().map(ObjectRef::describe).toList(), pruned);
     }
 
     private Map<ObjectRef, Map<String, Object>> existing(List<Map<String, Object>> wanted, ServedKinds served) {
