@@ -3,7 +3,7 @@
 // It is built by scripts/metallb-oracle inside a copy of MetalLB's module source (internal/config is an
 // internal package) and calls MetalLB's own config.Parse on each file given, as the controller does with
 // the ConfigMap's "config" key. A file is either that text, or a ConfigMap manifest whose data.config is
-// taken. It prints one JSON line per file: {"file":..,"valid":..,"error":..,"decodeError":..}.
+// taken. It prints one JSON line per file: {"file":..,"valid":..,"error":..,"errors":[..],"decodeError":..}.
 package main
 
 import (
@@ -17,14 +17,16 @@ import (
 )
 
 type verdict struct {
-	File        string `json:"file"`
-	Valid       bool   `json:"valid"`
-	Error       string `json:"error,omitempty"`
-	DecodeError string `json:"decodeError,omitempty"`
+	File        string   `json:"file"`
+	Valid       bool     `json:"valid"`
+	Error       string   `json:"error,omitempty"`
+	Errors      []string `json:"errors,omitempty"`
+	DecodeError string   `json:"decodeError,omitempty"`
 }
 
 func main() {
 	bgp := flag.String("bgp", "native", "BGP implementation whose checks apply: native, frr, or none")
+	runs := flag.Int("runs", 20, "times to run MetalLB's check on each file (see check)")
 	flag.Parse()
 	validate := config.DontValidate
 	switch *bgp {
@@ -40,10 +42,15 @@ func main() {
 		text, err := configText(file)
 		if err != nil {
 			v.DecodeError = err.Error()
-		} else if _, err := config.Parse(text, validate); err != nil {
-			v.Error = err.Error()
 		} else {
-			v.Valid = true
+			v.Errors = check(*runs, func() error {
+				_, err := config.Parse(text, validate)
+				return err
+			})
+			v.Valid = len(v.Errors) == 0
+			if !v.Valid {
+				v.Error = v.Errors[0]
+			}
 		}
 		if err := out.Encode(v); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -65,4 +72,18 @@ func configText(file string) ([]byte, error) {
 		return []byte(cm.Data["config"]), nil
 	}
 	return bs, nil
+}
+
+// check runs MetalLB's check several times: where MetalLB ranges over a Go map (pools, selected pools,
+// matchLabels, ConfigMap communities) its first error is random, so every distinct error seen is listed.
+func check(runs int, run func() error) []string {
+	var errs []string
+	seen := map[string]bool{}
+	for i := 0; i < runs; i++ {
+		if err := run(); err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			errs = append(errs, err.Error())
+		}
+	}
+	return errs
 }

@@ -3,7 +3,7 @@
 // It is built by scripts/metallb-oracle inside a copy of MetalLB's module source (internal/config is an
 // internal package, so the importer must live in MetalLB's own module tree), and calls MetalLB's own
 // config.For on the resources of each file given, as the controller does when it reconciles.
-// It prints one JSON line per file: {"file":..,"valid":..,"error":..,"decodeError":..}.
+// It prints one JSON line per file: {"file":..,"valid":..,"error":..,"errors":[..],"decodeError":..}.
 //
 // What config.For needs besides the files (nodes, namespaces, password secrets) is what lbctl assumes
 // offline: one node without labels, no namespaces, and every referenced password secret present and
@@ -30,14 +30,16 @@ import (
 )
 
 type verdict struct {
-	File        string `json:"file"`
-	Valid       bool   `json:"valid"`
-	Error       string `json:"error,omitempty"`
-	DecodeError string `json:"decodeError,omitempty"`
+	File        string   `json:"file"`
+	Valid       bool     `json:"valid"`
+	Error       string   `json:"error,omitempty"`
+	Errors      []string `json:"errors,omitempty"`
+	DecodeError string   `json:"decodeError,omitempty"`
 }
 
 func main() {
 	bgp := flag.String("bgp", "native", "BGP implementation whose checks apply: native, frr, frr-k8s, or none")
+	runs := flag.Int("runs", 20, "times to run MetalLB's check on each file (see check)")
 	flag.Parse()
 	out := json.NewEncoder(os.Stdout)
 	out.SetEscapeHTML(false)
@@ -46,10 +48,15 @@ func main() {
 		resources, err := read(file)
 		if err != nil {
 			v.DecodeError = err.Error()
-		} else if _, err := config.For(resources, config.ValidationFor(*bgp)); err != nil {
-			v.Error = err.Error()
 		} else {
-			v.Valid = true
+			v.Errors = check(*runs, func() error {
+				_, err := config.For(resources, config.ValidationFor(*bgp))
+				return err
+			})
+			v.Valid = len(v.Errors) == 0
+			if !v.Valid {
+				v.Error = v.Errors[0]
+			}
 		}
 		if err := out.Encode(v); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -61,7 +68,7 @@ func main() {
 func read(file string) (config.ClusterResources, error) {
 	r := config.ClusterResources{
 		PasswordSecrets: map[string]corev1.Secret{},
-		Nodes: []corev1.Node{{ObjectMeta: metav1.ObjectMeta{Name: "lbctl-assumed-node"}}},
+		Nodes:           []corev1.Node{{ObjectMeta: metav1.ObjectMeta{Name: "lbctl-assumed-node"}}},
 	}
 	f, err := os.Open(file)
 	if err != nil {
@@ -143,4 +150,18 @@ func add(r *config.ClusterResources, kind string, doc []byte) error {
 		return fmt.Errorf("kind %q is not read by the oracle", kind)
 	}
 	return nil
+}
+
+// check runs MetalLB's check several times: where MetalLB ranges over a Go map (pools, selected pools,
+// matchLabels, ConfigMap communities) its first error is random, so every distinct error seen is listed.
+func check(runs int, run func() error) []string {
+	var errs []string
+	seen := map[string]bool{}
+	for i := 0; i < runs; i++ {
+		if err := run(); err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			errs = append(errs, err.Error())
+		}
+	}
+	return errs
 }

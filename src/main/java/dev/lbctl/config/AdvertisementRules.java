@@ -3,6 +3,7 @@ package dev.lbctl.config;
 import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.IpFamily;
+import dev.lbctl.pool.LabelSelector;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * Community resources, L2Advertisements and BGPAdvertisements as {@code poolsFor} checks them after the pools.
- * MetalLB's advertisement messages do not name the advertisement, so each is prefixed with {@code KIND NAME: }.
+ * MetalLB's advertisement messages do not name the advertisement; each problem carries it as its object.
  */
 final class AdvertisementRules {
 
@@ -62,7 +63,8 @@ final class AdvertisementRules {
         addIfPresent(errors, GoSelectors.firstDuplicate(adv.ipAddressPoolSelectors(), "ipAddressPoolSelectors"));
         addIfPresent(errors, GoSelectors.firstDuplicate(adv.nodeSelectors(), "nodeSelectors"));
         addIfPresent(errors, GoSelectors.firstDuplicate(adv.serviceSelectors(), "serviceSelectors"));
-        errors.forEach(e -> problems.error("L2Advertisement " + adv.name() + ": " + e, null));
+        addIfPresent(errors, selectorErrors(adv.name(), adv.nodeSelectors(), adv.serviceSelectors(), adv.ipAddressPoolSelectors()));
+        errors.forEach(e -> problems.error(e, null, "L2Advertisement " + adv.name(), adv.origin()));
     }
 
     /** {@code validateDuplicateBGPAdvertisements}: two resources equal in every field, name included. */
@@ -112,34 +114,64 @@ final class AdvertisementRules {
                 errors.add(version.below(0, 14, 0) ? context + ": " + parsed.error() : parsed.error() + "\n" + context);
             }
         }
-        errors.forEach(e -> problems.error("BGPAdvertisement " + adv.name() + ": " + e, null));
+        addIfPresent(errors, selectorErrors(adv.name(), adv.nodeSelectors(), adv.serviceSelectors(), adv.ipAddressPoolSelectors()));
+        errors.forEach(e -> problems.error(e, null, "BGPAdvertisement " + adv.name(), adv.origin()));
         return errors.isEmpty();
+    }
+
+    /**
+     * The selectors Kubernetes refuses, in MetalLB's order: node selectors and service selectors (when it builds the
+     * advertisement), then pool selectors (when it attaches it to pools). Only the first error counts: MetalLB stops.
+     */
+    private static String selectorErrors(String name, List<LabelSelector> nodes, List<LabelSelector> services,
+            List<LabelSelector> pools) {
+        for (LabelSelector s : nodes) {
+            String error = KubeSelectorRules.error(s);
+            if (error != null) {
+                return error + "\ninvalid label selector " + KubeSelectorRules.value(s) + "\nfailed to parse node selector for " + name;
+            }
+        }
+        for (LabelSelector s : services) {
+            String error = KubeSelectorRules.error(s);
+            if (error != null) {
+                return "invalid service selector " + KubeSelectorRules.value(s) + ": " + error
+                        + "\nfailed to parse service selector for " + name;
+            }
+        }
+        for (LabelSelector s : pools) {
+            String error = KubeSelectorRules.error(s);
+            if (error != null) {
+                return error + "\ninvalid label selector " + KubeSelectorRules.value(s);
+            }
+        }
+        return null;
     }
 
     /** {@code validateBGPAdvPerPool}: aggregation against each address entry, then local preference. */
     private void checkBgpForPool(BgpAdvertisementSpec adv, CheckedPool pool, List<BgpAdvertisementSpec> attached) {
-        String prefix = "BGPAdvertisement " + adv.name() + ": ";
+        String object = "BGPAdvertisement " + adv.name();
         boolean ok = true;
         for (Map.Entry<String, List<Cidr>> entry : pool.cidrsByAddress().entrySet()) {
             List<Cidr> cidrs = entry.getValue();
             if (cidrs.isEmpty()) {
                 continue;
             }
-            long max = cidrs.get(0).family() == IpFamily.IPV6 ? aggregationLengthV6(adv) : aggregationLength(adv);
+            long max = GoFamily.of(cidrs.get(0)) == IpFamily.IPV6 ? aggregationLengthV6(adv) : aggregationLength(adv);
             int lowest = cidrs.stream().mapToInt(Cidr::prefixLength).min().orElseThrow();
             if (max < lowest) {
                 // MetalLB prints the IPv4 length even when the address is IPv6.
-                problems.error(prefix + "invalid aggregation length " + aggregationLength(adv) + ": prefix " + lowest
-                        + " in this pool is more specific than the aggregation length for addresses " + entry.getKey(), pool.name());
+                problems.error("invalid aggregation length " + aggregationLength(adv) + ": prefix " + lowest
+                        + " in this pool is more specific than the aggregation length for addresses " + entry.getKey(),
+                        pool.name(), object, adv.origin());
                 ok = false;
             }
         }
         if (adv.serviceSelectors().isEmpty()) {
             for (BgpAdvertisementSpec other : attached) {
                 if (other.serviceSelectors().isEmpty() && !compatibleLocalPref(adv, other, pool)) {
-                    problems.error(prefix + "invalid local preference " + adv.localPref() + ": local preferernce " + other.localPref()
+                    problems.error("invalid local preference " + adv.localPref() + ": local preferernce " + other.localPref()
                             + " was already set for the same type of BGP update. Check existing BGP advertisements with common"
-                            + " pools and aggregation lengths", pool.name());
+                            + " pools and aggregation lengths", pool.name(), object, adv.origin());
                     ok = false;
                     break;
                 }
@@ -161,7 +193,16 @@ final class AdvertisementRules {
         if (!a.peers().isEmpty() && !b.peers().isEmpty() && a.peers().stream().noneMatch(b.peers()::contains)) {
             return true;
         }
-        return !a.nodeSelectors().equals(b.nodeSelectors());
+        return !(selectsAssumedNode(a) && selectsAssumedNode(b));
+    }
+
+    /**
+     * MetalLB checks local preferences on the nodes both advertisements select. Offline the nodes are unknown; lbctl
+     * assumes what any cluster has: at least one node, without labels that a selector asks for. An advertisement
+     * selects it when it has no node selector or one that matches an empty label set.
+     */
+    private static boolean selectsAssumedNode(BgpAdvertisementSpec adv) {
+        return adv.nodeSelectors().isEmpty() || adv.nodeSelectors().stream().anyMatch(s -> s.matches(Map.of()));
     }
 
     private boolean aggregationLengthsDiffer(BgpAdvertisementSpec a, BgpAdvertisementSpec b, CheckedPool pool) {
@@ -184,9 +225,9 @@ final class AdvertisementRules {
         return pools.stream().filter(p -> p.spec().kind() == PoolKind.IP_ADDRESS_POOL && adv.selects(p.spec())).toList();
     }
 
-    /** Aggregation lengths were printed with %q (as a character) up to v0.15; v0.16 prints the number. */
-    private String formatLength(long length) {
-        return version.below(0, 16, 0) ? GoRune.quote(length) : Long.toString(length);
+    /** MetalLB prints a too-long aggregation length with %q, as a character (64 is '@'), in every CRD release. */
+    private static String formatLength(long length) {
+        return GoRune.quote(length);
     }
 
     private static long aggregationLength(BgpAdvertisementSpec adv) {

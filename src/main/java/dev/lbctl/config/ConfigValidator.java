@@ -71,6 +71,10 @@ public final class ConfigValidator {
 
     /** {@code config.Parse} of the ConfigMap releases: peers, BFD profiles, communities, then pools. */
     private static void validateConfigMap(MetalLbConfig config, MetalLbVersion version, BgpMode mode, Problems problems) {
+        // config.Parse runs the BGP implementation's checks first, right after decoding.
+        if (version.atLeast(0, 12, 0)) {
+            ModeRules.checkConfigMap(config, version, mode, problems);
+        }
         PeerRules.checkConfigMap(config, version, problems);
         BfdRules.check(config, version, problems);
         config.legacyCommunities().forEach((alias, value) -> {
@@ -80,9 +84,6 @@ public final class ConfigValidator {
             }
         });
         List<CheckedPool> pools = PoolRules.check(config, version, problems);
-        if (version.atLeast(0, 12, 0)) {
-            ModeRules.checkConfigMap(config, pools, mode, problems);
-        }
         LbctlWarnings.check(config, pools, version, problems);
     }
 
@@ -95,7 +96,7 @@ public final class ConfigValidator {
             }
         }
         // The mode checks run first in MetalLB and parse the addresses themselves.
-        ModeRules.checkCrd(config, PoolRules.parseAll(config, version), version, mode, problems);
+        ModeRules.checkCrd(config, version, mode, problems);
         BfdRules.check(config, version, problems);
         PeerRules.checkCrd(config, version, problems);
         List<CheckedPool> pools = PoolRules.check(config, version, problems);

@@ -72,7 +72,7 @@ final class LegacyBgpAdvertisementRules {
             if (cidrs.isEmpty()) {
                 continue;
             }
-            long max = cidrs.get(0).family() == IpFamily.IPV6 ? lengthV6 : length;
+            long max = GoFamily.of(cidrs.get(0)) == IpFamily.IPV6 ? lengthV6 : length;
             int lowest = cidrs.stream().mapToInt(Cidr::prefixLength).min().orElseThrow();
             if (max < lowest) {
                 // The ConfigMap parser printed the prefix length with %q, the AddressPool one with %d.

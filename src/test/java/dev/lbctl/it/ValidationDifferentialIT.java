@@ -53,8 +53,9 @@ class ValidationDifferentialIT {
         for (int i = 0; i < files.size(); i++) {
             JsonNode verdict = metallb.get(i);
             assertThat(verdict.path("decodeError").asText()).as("oracle could not decode %s", files.get(i)).isEmpty();
-            ValidationComparison c = ValidationComparison.of(files.get(i), release,
-                    verdict.path("valid").asBoolean(), verdict.path("error").asText());
+            List<String> errors = new ArrayList<>();
+            verdict.path("errors").forEach(e -> errors.add(e.asText()));
+            ValidationComparison c = ValidationComparison.of(files.get(i), release, verdict.path("valid").asBoolean(), errors);
             counts.merge(c.outcome(), 1, Integer::sum);
             report.append(c).append('\n');
             if (!c.outcome().agrees()) {
