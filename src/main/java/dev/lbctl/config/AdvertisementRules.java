@@ -26,9 +26,14 @@ final class AdvertisementRules {
         this.problems = problems;
     }
 
-    static void check(MetalLbConfig config, List<CheckedPool> pools, MetalLbVersion version, Problems problems) {
+    /** {@code communitiesFromCrs}, which MetalLB runs before the pools: the alias names it defines. */
+    static Set<String> communityAliases(MetalLbConfig config, MetalLbVersion version, Problems problems) {
+        return new AdvertisementRules(version, problems).communityAliases(config.communities());
+    }
+
+    static void check(MetalLbConfig config, List<CheckedPool> pools, Set<String> aliases, MetalLbVersion version,
+            Problems problems) {
         AdvertisementRules rules = new AdvertisementRules(version, problems);
-        Set<String> aliases = rules.communityAliases(config.communities());
         config.l2Advertisements().forEach(rules::checkL2);
         rules.checkDuplicateBgpAdvertisements(config.bgpAdvertisements());
         Map<String, List<BgpAdvertisementSpec>> attached = new HashMap<>();

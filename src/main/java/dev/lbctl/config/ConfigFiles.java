@@ -95,7 +95,9 @@ public final class ConfigFiles {
         } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion) && configText(mapping) != null) {
             readConfigMap(mapping, file);
         } else {
-            String what = (kind == null ? "an object without kind" : kind) + nameSuffix(mapping) + " (" + apiVersion + ")";
+            // A value with spaces or control characters is quoted, so the message stays one line.
+            String api = apiVersion == null || apiVersion.chars().allMatch(c -> c > ' ' && c < 127) ? apiVersion : GoQuote.q(apiVersion);
+            String what = (kind == null ? "an object without kind" : kind) + nameSuffix(mapping) + " (" + api + ")";
             ignored.add(what + " at line " + GoYaml.line(document));
             out.warnings.add(where + ": ignoring " + what + ", which is not MetalLB configuration");
         }

@@ -3,6 +3,7 @@ package dev.lbctl.config;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a {@link MetalLbConfig} the way a given MetalLB release would, and adds lbctl's own warnings.
@@ -99,8 +100,9 @@ public final class ConfigValidator {
         ModeRules.checkCrd(config, version, mode, problems);
         BfdRules.check(config, version, problems);
         PeerRules.checkCrd(config, version, problems);
+        Set<String> aliases = AdvertisementRules.communityAliases(config, version, problems);
         List<CheckedPool> pools = PoolRules.check(config, version, problems);
-        AdvertisementRules.check(config, pools, version, problems);
+        AdvertisementRules.check(config, pools, aliases, version, problems);
         BfdRules.checkEcho(config, pools, problems);
         LbctlWarnings.check(config, pools, version, problems);
     }

@@ -213,9 +213,9 @@ final class PeerRules {
         return null;
     }
 
-    /** Go's {@code %q} of a {@code *metav1.Duration}: the quoted duration, or {@code <nil>} when not set. */
+    /** Go's {@code %q} of a {@code *metav1.Duration}: its generated String(), {@code &Duration{Duration:1s,}} or nil. */
     private static String quotedDuration(Long nanos) {
-        return nanos == null ? "<nil>" : GoQuote.q(GoDuration.format(nanos));
+        return GoQuote.q(nanos == null ? "nil" : "&Duration{Duration:" + GoDuration.format(nanos) + ",}");
     }
 
     private static Long durationOrNull(String text) {

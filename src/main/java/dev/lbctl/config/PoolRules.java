@@ -43,7 +43,7 @@ final class PoolRules {
                 continue;
             }
             CheckedPool pool = new CheckedPool(spec, cidrsByAddress);
-            for (Cidr cidr : pool.cidrs()) {
+            for (Cidr cidr : pool.cidrs().stream().map(GoFamily::asGo).toList()) {
                 allCidrs.stream().filter(cidr::overlaps).findFirst().ifPresent(m -> problems.error(
                         "CIDR " + GoQuote.q(cidr.toString()) + " in pool " + GoQuote.q(spec.name())
                                 + " overlaps with already defined CIDR " + GoQuote.q(m.toString()), spec.name(), object(spec),
