@@ -6,8 +6,9 @@ import dev.lbctl.pool.IpFamily;
 import java.math.BigInteger;
 
 /**
- * The address family MetalLB sees in a prefix: {@code ip.To4() == nil} means IPv6, so an IPv4-mapped IPv6 prefix
- * ({@code ::ffff:10.0.0.0/120}) counts as IPv4 in its checks (native BGP's IPv6 refusal, aggregation lengths).
+ * How Go's net package, and so MetalLB, sees a prefix. The address family: {@code ip.To4() == nil} means IPv6, so an
+ * IPv4-mapped IPv6 prefix ({@code ::ffff:10.0.0.0/120}) counts as IPv4 in its checks (native BGP's IPv6 refusal,
+ * aggregation lengths).
  */
 final class GoFamily {
 
@@ -33,6 +34,25 @@ final class GoFamily {
         }
         IpAddress v4 = IpAddress.of(IpFamily.IPV4, cidr.network().value().and(BigInteger.valueOf(0xffff_ffffL)));
         return new Cidr(v4, cidr.prefixLength() - 96);
+    }
+
+    /**
+     * MetalLB's {@code cidrsOverlap}: each prefix contains the other's network address, where the prefix lengths are
+     * compared as written (an IPv4-mapped /120 is 120, longer than any IPv4 prefix) but containment is Go's
+     * {@code IPNet.Contains}, which sees IPv4-mapped prefixes and addresses as IPv4. So {@code ::ffff:10.0.0.0/120}
+     * overlaps {@code 10.0.0.0/24} but not {@code 10.0.0.16/29}.
+     */
+    static boolean overlaps(Cidr a, Cidr b) {
+        return contains(a, b) || contains(b, a);
+    }
+
+    private static boolean contains(Cidr outer, Cidr inner) {
+        Cidr o = asGo(outer);
+        Cidr i = asGo(inner);
+        if (outer.prefixLength() == inner.prefixLength() && o.network().equals(i.network())) {
+            return true;
+        }
+        return outer.prefixLength() < inner.prefixLength() && o.family() == i.family() && o.contains(i.network());
     }
 
     /** Go's {@code IPNet.String()}. */

@@ -179,6 +179,8 @@ final class PeerRules {
         if (selectors != null) {
             errors.add(selectors);
         }
+        p.nodeSelectors().stream().map(KubeSelectorRules::error).filter(Objects::nonNull).findFirst()
+                .ifPresent(e -> errors.add(e + "\nfailed to convert peer " + p.name() + " node selector"));
         if (!nullToEmpty(p.password()).isEmpty() && !nullToEmpty(p.passwordSecret()).isEmpty()) {
             errors.add("can not have both password and secret ref set in peer config " + id);
         }

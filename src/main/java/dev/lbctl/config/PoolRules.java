@@ -43,10 +43,10 @@ final class PoolRules {
                 continue;
             }
             CheckedPool pool = new CheckedPool(spec, cidrsByAddress);
-            for (Cidr cidr : pool.cidrs().stream().map(GoFamily::asGo).toList()) {
-                allCidrs.stream().filter(cidr::overlaps).findFirst().ifPresent(m -> problems.error(
-                        "CIDR " + GoQuote.q(cidr.toString()) + " in pool " + GoQuote.q(spec.name())
-                                + " overlaps with already defined CIDR " + GoQuote.q(m.toString()), spec.name(), object(spec),
+            for (Cidr cidr : pool.cidrs()) {
+                allCidrs.stream().filter(m -> GoFamily.overlaps(cidr, m)).findFirst().ifPresent(m -> problems.error(
+                        "CIDR " + GoQuote.q(GoFamily.format(cidr)) + " in pool " + GoQuote.q(spec.name())
+                                + " overlaps with already defined CIDR " + GoQuote.q(GoFamily.format(m)), spec.name(), object(spec),
                         spec.origin()));
                 allCidrs.add(cidr);
             }
