@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbctl.config.ConfigValidator.BgpMode;
 import dev.lbctl.it.validation.ConfigGenerator;
 import dev.lbctl.it.validation.ConfigGenerator.Format;
 import dev.lbctl.it.validation.ValidationComparison;
@@ -35,10 +36,11 @@ class ValidationDifferentialIT {
     private static final int SEEDS = Integer.getInteger("lbctl.validation.seeds", 300);
     private static final long SEED_BASE = Long.getLong("lbctl.validation.seedBase", 0);
 
-    @ParameterizedTest(name = "MetalLB {0} ({1})")
-    @CsvSource({"v0.16.1, CRD", "v0.12.1, CONFIGMAP"})
-    void lbctlAgreesWithMetalLb(String release, Format format) throws Exception {
-        Path dir = Path.of("target", "validation-differential", release);
+    /** Each row: the release, the format its generator writes, and the BGP implementation (the controller's --bgp-type). */
+    @ParameterizedTest(name = "MetalLB {0} ({1}, {2})")
+    @CsvSource({"v0.16.1, CRD, native", "v0.16.1, CRD, frr-k8s", "v0.12.1, CONFIGMAP, native", "v0.12.1, CONFIGMAP, frr"})
+    void lbctlAgreesWithMetalLb(String release, Format format, String bgp) throws Exception {
+        Path dir = Path.of("target", "validation-differential", release + "-" + bgp);
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (long seed = SEED_BASE; seed < SEED_BASE + SEEDS; seed++) {
@@ -46,7 +48,7 @@ class ValidationDifferentialIT {
             Files.writeString(file, ConfigGenerator.generate(format, seed));
             files.add(file);
         }
-        List<JsonNode> metallb = oracle(release, files);
+        List<JsonNode> metallb = oracle(release, bgp, files);
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         StringBuilder report = new StringBuilder();
         List<String> disagreements = new ArrayList<>();
@@ -55,14 +57,15 @@ class ValidationDifferentialIT {
             assertThat(verdict.path("decodeError").asText()).as("oracle could not decode %s", files.get(i)).isEmpty();
             List<String> errors = new ArrayList<>();
             verdict.path("errors").forEach(e -> errors.add(e.asText()));
-            ValidationComparison c = ValidationComparison.of(files.get(i), release, verdict.path("valid").asBoolean(), errors);
+            ValidationComparison c = ValidationComparison.of(files.get(i), release, mode(bgp), verdict.path("valid").asBoolean(),
+                    errors);
             counts.merge(c.outcome(), 1, Integer::sum);
             report.append(c).append('\n');
             if (!c.outcome().agrees()) {
                 disagreements.add(c.toString());
             }
         }
-        String summary = "MetalLB " + release + " (" + format + "), " + files.size() + " configurations from seed " + SEED_BASE
+        String summary = "MetalLB " + release + " (" + format + ", " + bgp + "), " + files.size() + " configurations from seed " + SEED_BASE
                 + ": " + counts;
         Files.writeString(dir.resolve("summary.txt"), summary + "\n" + report, StandardCharsets.UTF_8);
         System.err.println(summary);
@@ -70,8 +73,8 @@ class ValidationDifferentialIT {
     }
 
     /** One oracle run for all files (one JSON line each, in order). */
-    private static List<JsonNode> oracle(String release, List<Path> files) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(repo().resolve("scripts/metallb-oracle").toString(), release));
+    private static List<JsonNode> oracle(String release, String bgp, List<Path> files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(repo().resolve("scripts/metallb-oracle").toString(), "--bgp", bgp, release));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
         Path out = Files.createTempFile("metallb-oracle", ".jsonl");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -86,6 +89,10 @@ class ValidationDifferentialIT {
         Files.delete(out);
         assertThat(verdicts).hasSize(files.size());
         return verdicts;
+    }
+
+    private static BgpMode mode(String bgp) {
+        return bgp.startsWith("frr") ? BgpMode.FRR : BgpMode.NATIVE;
     }
 
     private static Path repo() {

@@ -11,6 +11,10 @@ import java.util.function.Supplier;
  * few addresses (overlaps, duplicates), few names (duplicates, dangling references), a few bad values per field
  * (prefix lengths, ranges, families, durations, communities, selectors). The same seed always gives the same text.
  *
+ * <p>Half the seeds are error-rich (every field often bad, several faults at once, so the order in which MetalLB meets
+ * them is tested); the other half are clean (pools in disjoint blocks, faults rare), so that valid configurations and
+ * the checks MetalLB only reaches after everything else passed (local preference, aggregation per pool) are tested too.
+ *
  * <p>Only values that both decode (the API server's or yaml.v2's typing) are generated: the test is about MetalLB's
  * validation, not about YAML typing, which lbctl checks with its own fixtures.
  */
@@ -19,9 +23,14 @@ public final class ConfigGenerator {
     public enum Format { CRD, CONFIGMAP }
 
     private final Random random;
+    private final boolean clean;
+    /** In a clean seed: the pool being written and its address entries so far, to keep pools in disjoint blocks. */
+    private int pool;
+    private int entry;
 
     private ConfigGenerator(long seed) {
         this.random = new Random(seed);
+        this.clean = random.nextBoolean();
     }
 
     public static String generate(Format format, long seed) {
@@ -33,6 +42,11 @@ public final class ConfigGenerator {
 
     private boolean chance(int percent) {
         return random.nextInt(100) < percent;
+    }
+
+    /** Whether to write a bad value where one is {@code percent} likely in an error-rich seed (a tenth of that if clean). */
+    private boolean fault(int percent) {
+        return chance(clean ? Math.max(1, percent / 10) : percent);
     }
 
     @SafeVarargs
@@ -54,65 +68,74 @@ public final class ConfigGenerator {
     }
 
     private String address() {
-        int a = random.nextInt(4);
+        // Error-rich seeds draw from a few /24s, so prefixes overlap; clean ones give each entry a /24 of its own.
+        int a = clean ? 10 * (pool + 1) + entry++ : random.nextInt(4);
         int b = random.nextInt(4) * 8;
-        return switch (random.nextInt(16)) {
-            case 0, 1, 2, 3 -> "10.0." + a + "." + b + "/" + pick(24, 28, 29, 30, 32);
-            case 4 -> "10.0." + a + ".0/" + pick(16, 22, 23);
-            case 5, 6 -> "10.0." + a + "." + b + "-10.0." + a + "." + (b + random.nextInt(12));
-            case 7 -> "10.0." + a + "." + (b + 7) + "-10.0." + a + "." + b;
-            case 8, 9 -> "fd00:" + a + "::" + Integer.toHexString(b) + "/" + pick(64, 120, 124, 126, 128);
-            case 10 -> "fd00:" + a + "::" + Integer.toHexString(b) + "-fd00:" + a + "::" + Integer.toHexString(b + random.nextInt(20));
-            case 11 -> "10.0." + a + "." + b;
-            case 12 -> pick("10.0.0.0/33", "10.0.0/24", "fd00::/129", "not-an-ip", "10.0.1.300/32", "10.0.0.1-", " 10.0.0.0/30");
-            case 13 -> "10.0." + a + "." + b + "-fd00::" + b;
-            case 14 -> "10.0." + a + "." + (b + 1) + "/" + pick(24, 30);
-            default -> "::ffff:10.0." + a + "." + b + "/" + pick(120, 126, 128);
+        if (fault(20)) {
+            return switch (random.nextInt(4)) {
+                case 0 -> "10.0." + a + "." + (b + 7) + "-10.0." + a + "." + b;
+                case 1 -> "10.0." + a + "." + b;
+                case 2 -> pick("10.0.0.0/33", "10.0.0/24", "fd00::/129", "not-an-ip", "10.0.1.300/32", "10.0.0.1-", " 10.0.0.0/30");
+                default -> "10.0." + a + "." + b + "-fd00::" + b;
+            };
+        }
+        if (fault(35)) {
+            // IPv6: valid, but refused by native BGP when an advertisement selects the pool.
+            return random.nextBoolean()
+                    ? "fd00:" + a + "::" + Integer.toHexString(b) + "/" + pick(64, 120, 124, 126, 128)
+                    : "fd00:" + a + "::" + Integer.toHexString(b) + "-fd00:" + a + "::" + Integer.toHexString(b + random.nextInt(20));
+        }
+        return switch (random.nextInt(7)) {
+            case 0, 1, 2 -> "10.0." + a + "." + b + "/" + pick(24, 28, 29, 30, 32);
+            case 3 -> clean ? "10.0." + a + ".0/24" : "10.0." + a + ".0/" + pick(16, 22, 23);
+            case 4, 5 -> "10.0." + a + "." + b + "-10.0." + a + "." + (b + random.nextInt(12));
+            default -> random.nextBoolean() ? "10.0." + a + "." + (b + 1) + "/" + pick(24, 30)
+                    : "::ffff:10.0." + a + "." + b + "/" + pick(120, 126, 128);
         };
     }
 
     private List<String> addresses() {
-        List<String> out = some(3, this::address);
-        if (out.isEmpty() && chance(70)) {
+        entry = 0;
+        List<String> out = some(clean ? 2 : 3, this::address);
+        if (out.isEmpty() && !fault(30)) {
             out.add(address());
         }
-        if (!out.isEmpty() && chance(8)) {
+        if (!out.isEmpty() && fault(8)) {
             out.add(out.get(0));
         }
+        pool++;
         return out;
     }
 
     private String community() {
-        return switch (random.nextInt(10)) {
-            case 0, 1, 2 -> pick("65000:100", "65000:200", "0:0", "65535:65535");
-            case 3 -> pick("65536:1", "1:65536", "abc", "1:2:3", "-1:5", ":1");
-            case 4 -> pick("large:1:2:3", "large:4294967295:0:1", "large:1:2", "large:4294967296:1:1");
-            case 5 -> "1:2";
-            default -> pick("alias0", "alias1", "missing");
-        };
+        if (fault(30)) {
+            return pick("65536:1", "1:65536", "abc", "1:2:3", "-1:5", ":1", "missing",
+                    "large:1:2:3", "large:4294967295:0:1", "large:1:2", "large:4294967296:1:1");
+        }
+        return pick("65000:100", "65000:200", "0:0", "65535:65535", "1:2", "alias0", "alias1");
     }
 
     private String aggregationLength(boolean v6) {
-        return switch (random.nextInt(8)) {
-            case 0 -> v6 ? pick("129", "-1", "200") : pick("33", "-1", "64");
-            case 1, 2 -> v6 ? pick("120", "124", "126") : pick("24", "28", "30");
-            default -> v6 ? "128" : "32";
-        };
+        if (fault(12)) {
+            return v6 ? pick("129", "-1", "200") : pick("33", "-1", "64");
+        }
+        return chance(30) ? (v6 ? pick("120", "124", "126") : pick("24", "28", "30")) : v6 ? "128" : "32";
     }
 
     /** Selectors as JSON flow text: empty selects all; some repeat, some are malformed for apimachinery. */
     private String selectors(int max) {
-        List<String> out = some(max, () -> switch (random.nextInt(9)) {
+        List<String> out = some(max, () -> fault(30) ? switch (random.nextInt(4)) {
+            case 0 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("Exists", "DoesNotExist") + "\", \"values\": [\"a\"]}]}";
+            case 1 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("In", "NotIn") + "\", \"values\": []}]}";
+            case 2 -> "{\"matchExpressions\": [{\"key\": \"" + pick("", "bad key", "a/b/c", "-x/y", "/y") + "\", \"operator\": \"Exists\"}]}";
+            default -> "{\"matchLabels\": {\"" + pick("zone", "bad key", "") + "\": \"" + pick("b c", "-a", "a") + "\"}}";
+        } : switch (random.nextInt(5)) {
             case 0 -> "{}";
             case 1, 2 -> "{\"matchLabels\": {\"zone\": \"" + pick("a", "b") + "\"}}";
             case 3 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("In", "NotIn") + "\", \"values\": [\"a\"]}]}";
-            case 4 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("Exists", "DoesNotExist") + "\"}]}";
-            case 5 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("Exists", "DoesNotExist") + "\", \"values\": [\"a\"]}]}";
-            case 6 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("In", "NotIn") + "\", \"values\": []}]}";
-            case 7 -> "{\"matchExpressions\": [{\"key\": \"" + pick("", "bad key", "a/b/c") + "\", \"operator\": \"Exists\"}]}";
-            default -> "{\"matchLabels\": {\"" + pick("zone", "bad key", "") + "\": \"" + pick("a", "b c", "") + "\"}}";
+            default -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("Exists", "DoesNotExist") + "\"}]}";
         });
-        if (!out.isEmpty() && chance(10)) {
+        if (!out.isEmpty() && fault(10)) {
             out.add(out.get(0));
         }
         return "[" + String.join(", ", out) + "]";
@@ -127,7 +150,7 @@ public final class ConfigGenerator {
     }
 
     private String duration() {
-        return pick("90s", "3s", "1s", "0s", "180s", "2m", "10s", "65536s");
+        return fault(20) ? pick("1s", "2500ms", "65536s") : pick("90s", "3s", "0s", "180s", "2m", "10s");
     }
 
     // ---------------------------------------------------------------------------------------------- CRDs
@@ -136,7 +159,7 @@ public final class ConfigGenerator {
         StringBuilder sb = new StringBuilder();
         int pools = 1 + random.nextInt(3);
         for (int i = 0; i < pools; i++) {
-            object(sb, "IPAddressPool", chance(85) ? "p" + i : poolName(), chance(40) ? "labels: {tier: " + pick("a", "b") + "}" : null);
+            object(sb, "IPAddressPool", fault(15) ? poolName() : "p" + i, chance(40) ? "labels: {tier: " + pick("a", "b") + "}" : null);
             sb.append("  addresses: ").append(list(addresses())).append('\n');
             if (chance(15)) {
                 sb.append("  autoAssign: false\n");
@@ -169,7 +192,7 @@ public final class ConfigGenerator {
         }
         int bgp = random.nextInt(4);
         for (int i = 0; i < bgp; i++) {
-            object(sb, "BGPAdvertisement", chance(90) ? "bgp-" + i : "bgp-0", null);
+            object(sb, "BGPAdvertisement", fault(10) ? "bgp-0" : "bgp-" + i, null);
             advertisementPools(sb);
             if (chance(40)) {
                 sb.append("  aggregationLength: ").append(aggregationLength(false)).append('\n');
@@ -177,9 +200,8 @@ public final class ConfigGenerator {
             if (chance(30)) {
                 sb.append("  aggregationLengthV6: ").append(aggregationLength(true)).append('\n');
             }
-            if (chance(40)) {
-                sb.append("  localPref: ").append(pick(0, 100, 200)).append('\n');
-            }
+            // Advertisements of one pool must agree on localPref (per node and aggregation): differing is the fault.
+            sb.append("  localPref: ").append(fault(40) ? pick("0", "200") : "100").append('\n');
             if (chance(35)) {
                 sb.append("  communities: ").append(list(some(3, this::community))).append('\n');
             }
@@ -203,30 +225,32 @@ public final class ConfigGenerator {
         }
         int peers = random.nextInt(3);
         for (int i = 0; i < peers; i++) {
-            object(sb, "BGPPeer", chance(90) ? "peer-" + i : "peer-0", null);
+            object(sb, "BGPPeer", fault(10) ? "peer-0" : "peer-" + i, null);
             sb.append("  myASN: ").append(pick(64500, 64501)).append('\n');
             sb.append("  peerASN: ").append(pick(64500, 64512)).append('\n');
-            sb.append("  peerAddress: ").append(q(pick("10.1.0.1", "10.1.0.2", "fd01::1", "10.1.0", "peer.example"))).append('\n');
+            sb.append("  peerAddress: ").append(q(fault(20) ? pick("10.1.0", "peer.example") : pick("10.1.0.1", "10.1.0.2", "fd01::1")))
+                    .append('\n');
             if (chance(30)) {
                 sb.append("  holdTime: ").append(q(duration())).append('\n');
             }
-            if (chance(25)) {
+            // Keepalive time and BFD are FRR-only: native mode refuses them.
+            if (fault(25)) {
                 sb.append("  keepaliveTime: ").append(q(duration())).append('\n');
             }
-            if (chance(15)) {
+            if (fault(15)) {
                 sb.append("  bfdProfile: ").append(pick("bfd-0", "none")).append('\n');
             }
             if (chance(15)) {
-                sb.append("  routerID: ").append(q(pick("10.1.1.1", "1.2.3", "fd00::1"))).append('\n');
+                sb.append("  routerID: ").append(q(fault(40) ? "1.2.3" : pick("10.1.1.1", "fd00::1"))).append('\n');
             }
             if (chance(15)) {
-                sb.append("  sourceAddress: ").append(q(pick("10.1.0.9", "nope"))).append('\n');
+                sb.append("  sourceAddress: ").append(q(fault(40) ? "nope" : "10.1.0.9")).append('\n');
             }
             if (chance(15)) {
                 sb.append("  nodeSelectors: ").append(selectors(1)).append('\n');
             }
         }
-        if (chance(15)) {
+        if (fault(15)) {
             object(sb, "BFDProfile", "bfd-0", null);
             if (chance(50)) {
                 sb.append("  receiveInterval: ").append(pick(5, 10, 300, 60000, 70000)).append('\n');
@@ -270,23 +294,23 @@ public final class ConfigGenerator {
             sb.append("peers:\n");
         }
         for (int i = 0; i < peers; i++) {
-            sb.append("- peer-address: ").append(q(pick("10.1.0.1", "10.1.0.2", "fd01::1", "10.1.0"))).append('\n');
+            sb.append("- peer-address: ").append(q(fault(30) ? pick("10.1.0.1", "fd01::1", "10.1.0") : "10.1.0." + (i + 1))).append('\n');
             sb.append("  peer-asn: ").append(pick(64500, 64512)).append('\n');
             sb.append("  my-asn: ").append(pick(64500, 64501)).append('\n');
             if (chance(30)) {
                 sb.append("  hold-time: ").append(q(duration())).append('\n');
             }
-            if (chance(10)) {
+            if (fault(10)) {
                 sb.append("  keepalive-time: ").append(q(duration())).append('\n');
             }
             if (chance(15)) {
-                sb.append("  router-id: ").append(q(pick("10.1.1.1", "1.2.3"))).append('\n');
+                sb.append("  router-id: ").append(q(fault(40) ? "1.2.3" : "10.1.1.1")).append('\n');
             }
         }
         if (chance(30)) {
             sb.append("bgp-communities:\n");
             // MetalLB ranges over this map, so with two bad values its error is random; at most one is bad here.
-            sb.append("  alias0: ").append(q(pick("65000:1", "65000:1", "abc", "65536:1"))).append('\n');
+            sb.append("  alias0: ").append(q(fault(40) ? pick("abc", "65536:1") : "65000:1")).append('\n');
             if (chance(50)) {
                 sb.append("  alias1: \"65000:2\"\n");
             }
@@ -294,14 +318,14 @@ public final class ConfigGenerator {
         int pools = 1 + random.nextInt(3);
         sb.append("address-pools:\n");
         for (int i = 0; i < pools; i++) {
-            sb.append("- name: ").append(q(chance(85) ? "p" + i : poolName())).append('\n');
-            String protocol = chance(92) ? pick("layer2", "bgp", "bgp") : pick("", "ospf");
+            sb.append("- name: ").append(q(fault(15) ? poolName() : "p" + i)).append('\n');
+            String protocol = fault(8) ? pick("", "ospf") : pick("layer2", "bgp", "bgp");
             sb.append("  protocol: ").append(q(protocol)).append('\n');
             sb.append("  addresses: ").append(list(addresses())).append('\n');
             if (chance(15)) {
                 sb.append("  auto-assign: false\n");
             }
-            if (chance(protocol.equals("bgp") ? 50 : 5)) {
+            if (protocol.equals("bgp") ? chance(50) : fault(5)) {
                 List<String> ads = new ArrayList<>();
                 int n = 1 + random.nextInt(2);
                 for (int a = 0; a < n; a++) {
@@ -317,12 +341,12 @@ public final class ConfigGenerator {
                         fields.add("localpref: " + pick(100, 200));
                     }
                     if (chance(40)) {
-                        fields.add("communities: " + list(some(2, () -> pick("65000:100", "alias0", "alias1", "missing", "abc"))));
+                        fields.add("communities: " + list(some(2, () -> fault(30) ? pick("missing", "abc") : pick("65000:100", "alias0", "alias1"))));
                     }
                     ad.append(String.join(", ", fields)).append('}');
                     ads.add(ad.toString());
                 }
-                if (chance(15)) {
+                if (fault(15)) {
                     ads.add(ads.get(0));
                 }
                 sb.append("  bgp-advertisements: [").append(String.join(", ", ads)).append("]\n");

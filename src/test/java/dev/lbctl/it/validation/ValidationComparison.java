@@ -2,6 +2,7 @@ package dev.lbctl.it.validation;
 
 import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.ConfigValidator;
+import dev.lbctl.config.ConfigValidator.BgpMode;
 import dev.lbctl.config.Problem;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
@@ -38,8 +39,9 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
         }
     }
 
-    public static ValidationComparison of(Path file, String release, boolean metallbValid, List<String> metallbErrors) {
-        Optional<String> lbctl = firstError(file, release);
+    public static ValidationComparison of(Path file, String release, BgpMode mode, boolean metallbValid,
+            List<String> metallbErrors) {
+        Optional<String> lbctl = firstError(file, release, mode);
         List<String> possible = metallbErrors.stream().map(ValidationComparison::normalise).toList();
         String expected = metallbValid ? null : String.join(" | ", possible);
         Outcome outcome;
@@ -53,11 +55,11 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
         return new ValidationComparison(file, outcome, expected, lbctl.orElse(null));
     }
 
-    /** lbctl's first error for the file, as {@code pool validate --metallb-version RELEASE} would report it. */
-    static Optional<String> firstError(Path file, String release) {
+    /** lbctl's first MetalLB error for the file, as {@code pool validate} would report it for that release and mode. */
+    static Optional<String> firstError(Path file, String release, BgpMode mode) {
         try {
             var config = ConfigFiles.read(List.of(file));
-            return ConfigValidator.validate(config, MetalLbVersion.parse(release)).stream()
+            return ConfigValidator.validate(config, MetalLbVersion.parse(release), mode).stream()
                     .filter(Problem::refusedByMetalLb).map(Problem::message).findFirst();
         } catch (InvalidInputException e) {
             return Optional.of("READ-ERROR " + e.getMessage());
