@@ -3,6 +3,7 @@
 // It is built by scripts/metallb-oracle inside a copy of MetalLB's module source (internal/config is an
 // internal package, so the importer must live in MetalLB's own module tree), and calls MetalLB's own
 // config.For on the resources of each file given, as the controller does when it reconciles.
+// Resources are sorted by name first, as the controller does before it calls config.For.
 // It prints one JSON line per file: {"file":..,"valid":..,"error":..,"errors":[..],"decodeError":..}.
 //
 // What config.For needs besides the files (nodes, namespaces, password secrets) is what lbctl assumes
@@ -19,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 
 	metallbv1beta1 "go.universe.tf/metallb/api/v1beta1"
 	metallbv1beta2 "go.universe.tf/metallb/api/v1beta2"
@@ -95,6 +97,13 @@ func read(file string) (config.ClusterResources, error) {
 			return r, fmt.Errorf("%s: %w", meta.Kind, err)
 		}
 	}
+	// The controller sorts every list by name before config.For (toConfig, sortedCopy); so does lbctl.
+	sortByName(r.Pools, func(o metallbv1beta1.IPAddressPool) string { return o.Name })
+	sortByName(r.Peers, func(o metallbv1beta2.BGPPeer) string { return o.Name })
+	sortByName(r.BFDProfiles, func(o metallbv1beta1.BFDProfile) string { return o.Name })
+	sortByName(r.L2Advs, func(o metallbv1beta1.L2Advertisement) string { return o.Name })
+	sortByName(r.BGPAdvs, func(o metallbv1beta1.BGPAdvertisement) string { return o.Name })
+	sortByName(r.Communities, func(o metallbv1beta1.Community) string { return o.Name })
 	for _, p := range r.Peers {
 		if name := p.Spec.PasswordSecret.Name; name != "" {
 			r.PasswordSecrets[name] = corev1.Secret{
@@ -105,6 +114,10 @@ func read(file string) (config.ClusterResources, error) {
 		}
 	}
 	return r, nil
+}
+
+func sortByName[T any](items []T, name func(T) string) {
+	sort.SliceStable(items, func(i, j int) bool { return name(items[i]) < name(items[j]) })
 }
 
 // add decodes one document strictly (unknown fields are an error, as the API server's strict decoding).

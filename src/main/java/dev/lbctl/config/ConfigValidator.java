@@ -89,7 +89,10 @@ public final class ConfigValidator {
     }
 
     /** {@code config.For} of the CRD releases: mode checks, BFD profiles, peers, pools and advertisements. */
-    private static void validateResources(MetalLbConfig config, MetalLbVersion version, BgpMode mode, Problems problems) {
+    private static void validateResources(MetalLbConfig given, MetalLbVersion version, BgpMode mode, Problems problems) {
+        // Since v0.14.9 (at the latest) the controller sorts each kind by name before config.For (toConfig): which
+        // error comes first, and the numbers in "advertisement 1 and 2 are equal", follow name order, not file order.
+        MetalLbConfig config = version.atLeast(0, 14, 9) ? given.sortedByName() : given;
         for (PoolSpec pool : config.poolSpecs()) {
             if (pool.kind() == PoolKind.ADDRESS_POOL && version.atLeast(0, 14, 2)) {
                 problems.error("AddressPool " + pool.name() + ": MetalLB " + version + " no longer reads the AddressPool kind"

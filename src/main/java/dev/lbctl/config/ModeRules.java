@@ -10,6 +10,7 @@ import dev.lbctl.pool.MetalLbVersion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,7 +45,11 @@ final class ModeRules {
     static void checkCrd(MetalLbConfig config, MetalLbVersion version,
             ConfigValidator.BgpMode mode, Problems problems) {
         if (mode == ConfigValidator.BgpMode.FRR) {
-            frrPeers(config.peers(), problems);
+            if (version.atLeast(0, 16, 0)) {
+                frrPeersPerNode(config.peers(), problems);
+            } else {
+                frrPeers(config.peers(), problems);
+            }
             return;
         }
         for (BgpPeerSpec p : config.peers()) {
@@ -213,6 +218,65 @@ final class ModeRules {
                 }
             }
         }
+    }
+
+    /**
+     * {@code checkFRRPeersCompatible} of v0.16: only peers that select a common node must agree (router ID, address,
+     * local ASN per VRF). Offline lbctl assumes one node without labels (see AdvertisementRules); MetalLB stops at the
+     * first error, so this reports one.
+     */
+    private static void frrPeersPerNode(List<BgpPeerSpec> peers, Problems problems) {
+        for (int i = 0; i < peers.size(); i++) {
+            BgpPeerSpec p = peers.get(i);
+            for (int j = 0; j < i; j++) {
+                BgpPeerSpec q = peers.get(j);
+                String error = selectorError(p);
+                error = error != null ? error : selectorError(q);
+                if (error == null && selectsAssumedNode(p) && selectsAssumedNode(q)) {
+                    error = sameNodeError(p, q);
+                }
+                if (error != null) {
+                    problems.error(error, null);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String sameNodeError(BgpPeerSpec p, BgpPeerSpec q) {
+        if (!nonNull(p.routerId()).equals(nonNull(q.routerId()))) {
+            return "peer " + nonNull(p.routerId()) + " has RouterID different from " + nonNull(q.routerId())
+                    + ", in FRR mode peers selecting the same node must all have the same RouterID";
+        }
+        if (peerIdentifier(p).equals(peerIdentifier(q))) {
+            return "peer " + peerIdentifier(p) + " already exists, FRR mode doesn't support duplicate BGPPeers selecting the same node";
+        }
+        if (p.myAsn() != q.myAsn() && nonNull(p.vrf()).equals(nonNull(q.vrf()))) {
+            return "peer " + peerIdentifier(p) + " has myAsn different from " + peerIdentifier(q)
+                    + ", in FRR mode peers selecting the same node must have the same myAsn within the same VRF";
+        }
+        return null;
+    }
+
+    /** The error {@code selectedNodes} gives for a peer's node selectors, or null. */
+    private static String selectorError(BgpPeerSpec p) {
+        for (LabelSelector s : p.nodeSelectors()) {
+            String error = KubeSelectorRules.error(s);
+            if (error != null) {
+                return error + "\ninvalid label selector " + KubeSelectorRules.value(s);
+            }
+        }
+        return null;
+    }
+
+    private static boolean selectsAssumedNode(BgpPeerSpec p) {
+        return p.nodeSelectors().isEmpty() || p.nodeSelectors().stream().anyMatch(s -> s.matches(Map.of()));
+    }
+
+    /** {@code PeerIdentifier} of v0.16: the address (or interface), with {@code -VRF} only for a named VRF. */
+    private static String peerIdentifier(BgpPeerSpec p) {
+        String id = empty(p.address()) ? nonNull(p.iface()) : p.address();
+        return empty(p.vrf()) ? id : id + "-" + p.vrf();
     }
 
     private static String identifier(BgpPeerSpec p) {

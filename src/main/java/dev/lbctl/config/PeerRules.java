@@ -106,8 +106,9 @@ final class PeerRules {
             List<String> errors = crdErrors(peer);
             errors.forEach(e -> problems.error(wrapCrd(version, peer.name(), e), null));
             if (peer.bfdProfile() != null && !peer.bfdProfile().isEmpty() && !profiles.contains(peer.bfdProfile())) {
-                // A TransientError in MetalLB: the peer waits until the profile exists.
-                problems.warning("peer " + peer.name() + " referencing non existing bfd profile " + peer.bfdProfile(), null);
+                // A TransientError: the webhook lets it through, but the controller loads no configuration at all
+                // (config stale) until the profile exists, so for a whole configuration it is a refusal.
+                problems.error("peer " + peer.name() + " referencing non existing bfd profile " + peer.bfdProfile(), null);
             }
             if (peer.passwordSecret() != null && !peer.passwordSecret().isEmpty()) {
                 problems.warning("BGPPeer " + GoQuote.q(peer.name()) + " takes its password from Secret "

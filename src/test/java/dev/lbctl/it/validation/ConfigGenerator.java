@@ -1,6 +1,7 @@
 package dev.lbctl.it.validation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -262,7 +263,11 @@ public final class ConfigGenerator {
                 sb.append("  echoMode: true\n");
             }
         }
-        return sb.toString();
+        // Objects in random order: MetalLB sorts each kind by name before it checks, so file order must not matter.
+        List<String> documents = new ArrayList<>(List.of(sb.toString().split("(?m)^---\n")));
+        documents.removeIf(String::isEmpty);
+        Collections.shuffle(documents, random);
+        return "---\n" + String.join("---\n", documents);
     }
 
     private void advertisementPools(StringBuilder sb) {
