@@ -60,6 +60,10 @@ public final class ConfigFiles {
 
     private void readText(String text, String file) {
         for (Node document : YamlDocuments.compose(text, file)) {
+            // An empty (or null) document, e.g. after a trailing "---", is skipped, as kubectl and MetalLB do.
+            if (GoYaml.resolve(document).kind() == GoYaml.Kind.NULL) {
+                continue;
+            }
             for (Node object : listItems(document)) {
                 readDocument(object, file);
             }
