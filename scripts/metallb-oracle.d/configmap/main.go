@@ -80,10 +80,21 @@ func check(runs int, run func() error) []string {
 	var errs []string
 	seen := map[string]bool{}
 	for i := 0; i < runs; i++ {
-		if err := run(); err != nil && !seen[err.Error()] {
+		if err := recovered(run); err != nil && !seen[err.Error()] {
 			seen[err.Error()] = true
 			errs = append(errs, err.Error())
 		}
 	}
 	return errs
+}
+
+// recovered runs MetalLB's check, turning a panic into an error "panic: ...": the controller's reconciler
+// recovers it the same way and loads no configuration.
+func recovered(run func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return run()
 }

@@ -130,11 +130,9 @@ final class AdvertisementRules {
      */
     private static String selectorErrors(String name, List<LabelSelector> nodes, List<LabelSelector> services,
             List<LabelSelector> pools) {
-        for (LabelSelector s : nodes) {
-            String error = KubeSelectorRules.error(s);
-            if (error != null) {
-                return error + "\ninvalid label selector " + KubeSelectorRules.value(s) + "\nfailed to parse node selector for " + name;
-            }
+        String nodeError = KubeSelectorRules.filterError(nodes);
+        if (nodeError != null) {
+            return nodeError + "\nfailed to parse node selector for " + name;
         }
         for (LabelSelector s : services) {
             String error = KubeSelectorRules.error(s);
@@ -143,13 +141,7 @@ final class AdvertisementRules {
                         + "\nfailed to parse service selector for " + name;
             }
         }
-        for (LabelSelector s : pools) {
-            String error = KubeSelectorRules.error(s);
-            if (error != null) {
-                return error + "\ninvalid label selector " + KubeSelectorRules.value(s);
-            }
-        }
-        return null;
+        return KubeSelectorRules.filterError(pools);
     }
 
     /** {@code validateBGPAdvPerPool}: aggregation against each address entry, then local preference. */
@@ -188,8 +180,8 @@ final class AdvertisementRules {
     }
 
     /**
-     * {@code BGPAdvertisementsHaveCompatibleLocalPref}. Nodes are unknown offline: advertisements collide on nodes
-     * when both select all nodes or both use the same node selectors.
+     * {@code BGPAdvertisementsHaveCompatibleLocalPref}: same preference, different aggregation, disjoint peers or no
+     * shared node.
      */
     private boolean compatibleLocalPref(BgpAdvertisementSpec a, BgpAdvertisementSpec b, CheckedPool pool) {
         if (a.localPref() == b.localPref() || aggregationLengthsDiffer(a, b, pool)) {
@@ -198,16 +190,9 @@ final class AdvertisementRules {
         if (!a.peers().isEmpty() && !b.peers().isEmpty() && a.peers().stream().noneMatch(b.peers()::contains)) {
             return true;
         }
-        return !(selectsAssumedNode(a) && selectsAssumedNode(b));
-    }
-
-    /**
-     * MetalLB checks local preferences on the nodes both advertisements select. Offline the nodes are unknown; lbctl
-     * assumes what any cluster has: at least one node, without labels that a selector asks for. An advertisement
-     * selects it when it has no node selector or one that matches an empty label set.
-     */
-    private static boolean selectsAssumedNode(BgpAdvertisementSpec adv) {
-        return adv.nodeSelectors().isEmpty() || adv.nodeSelectors().stream().anyMatch(s -> s.matches(Map.of()));
+        // MetalLB compares the nodes both select; lbctl assumes one node without labels (KubeSelectorRules).
+        return !(KubeSelectorRules.selectsAssumedNode(a.nodeSelectors())
+                && KubeSelectorRules.selectsAssumedNode(b.nodeSelectors()));
     }
 
     private boolean aggregationLengthsDiffer(BgpAdvertisementSpec a, BgpAdvertisementSpec b, CheckedPool pool) {

@@ -71,6 +71,28 @@ final class KubeSelectorRules {
         return null;
     }
 
+    /**
+     * MetalLB's {@code filterWithLabelSelector} (node and pool selectors): the first selector Kubernetes refuses, as
+     * its error joined with {@code invalid label selector %v}, or null.
+     */
+    static String filterError(List<LabelSelector> selectors) {
+        for (LabelSelector s : selectors) {
+            String error = error(s);
+            if (error != null) {
+                return error + "\ninvalid label selector " + value(s);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether node selectors select the node lbctl assumes offline, where MetalLB checks against the cluster's nodes:
+     * one node without labels. No selector selects every node; otherwise one must match an empty label set.
+     */
+    static boolean selectsAssumedNode(List<LabelSelector> nodeSelectors) {
+        return nodeSelectors.isEmpty() || nodeSelectors.stream().anyMatch(s -> s.matches(Map.of()));
+    }
+
     /** Go's {@code %v} of a metav1.LabelSelector value. */
     static String value(LabelSelector s) {
         StringBuilder sb = new StringBuilder("{map[");

@@ -10,7 +10,6 @@ import dev.lbctl.pool.MetalLbVersion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -230,9 +229,10 @@ final class ModeRules {
             BgpPeerSpec p = peers.get(i);
             for (int j = 0; j < i; j++) {
                 BgpPeerSpec q = peers.get(j);
-                String error = selectorError(p);
-                error = error != null ? error : selectorError(q);
-                if (error == null && selectsAssumedNode(p) && selectsAssumedNode(q)) {
+                String error = KubeSelectorRules.filterError(p.nodeSelectors());
+                error = error != null ? error : KubeSelectorRules.filterError(q.nodeSelectors());
+                if (error == null && KubeSelectorRules.selectsAssumedNode(p.nodeSelectors())
+                        && KubeSelectorRules.selectsAssumedNode(q.nodeSelectors())) {
                     error = sameNodeError(p, q);
                 }
                 if (error != null) {
@@ -256,21 +256,6 @@ final class ModeRules {
                     + ", in FRR mode peers selecting the same node must have the same myAsn within the same VRF";
         }
         return null;
-    }
-
-    /** The error {@code selectedNodes} gives for a peer's node selectors, or null. */
-    private static String selectorError(BgpPeerSpec p) {
-        for (LabelSelector s : p.nodeSelectors()) {
-            String error = KubeSelectorRules.error(s);
-            if (error != null) {
-                return error + "\ninvalid label selector " + KubeSelectorRules.value(s);
-            }
-        }
-        return null;
-    }
-
-    private static boolean selectsAssumedNode(BgpPeerSpec p) {
-        return p.nodeSelectors().isEmpty() || p.nodeSelectors().stream().anyMatch(s -> s.matches(Map.of()));
     }
 
     /** {@code PeerIdentifier} of v0.16: the address (or interface), with {@code -VRF} only for a named VRF. */
