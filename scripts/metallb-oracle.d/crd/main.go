@@ -1,10 +1,6 @@
-// lbctl's validation oracle for MetalLB's custom-resource releases (v0.13 and later).
-//
-// It is built by scripts/metallb-oracle inside a copy of MetalLB's module source (internal/config is an
-// internal package, so the importer must live in MetalLB's own module tree), and calls MetalLB's own
-// config.For on the resources of each file given, as the controller does when it reconciles.
-// Resources are sorted by name first, as the controller does before it calls config.For.
-// It prints one JSON line per file: {"file":..,"valid":..,"error":..,"errors":[..],"decodeError":..}.
+// lbctl's validation oracle for MetalLB's custom-resource releases (v0.13 and later): MetalLB's own config.For on
+// the resources of each file, as the controller does when it reconciles (it sorts each kind by name first, and so
+// does this). Built with ../oracle.go by scripts/metallb-oracle.
 //
 // What config.For needs besides the files (nodes, namespaces, password secrets) is what lbctl assumes
 // offline: one node without labels, no namespaces, and every referenced password secret present and
@@ -14,9 +10,7 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,40 +25,17 @@ import (
 	"sigs.k8s.io/yaml"
 )
 
-type verdict struct {
-	File        string   `json:"file"`
-	Valid       bool     `json:"valid"`
-	Error       string   `json:"error,omitempty"`
-	Errors      []string `json:"errors,omitempty"`
-	DecodeError string   `json:"decodeError,omitempty"`
-}
+const bgpModes = "native, frr, frr-k8s, or none"
 
-func main() {
-	bgp := flag.String("bgp", "native", "BGP implementation whose checks apply: native, frr, frr-k8s, or none")
-	runs := flag.Int("runs", 20, "times to run MetalLB's check on each file (see check)")
-	flag.Parse()
-	out := json.NewEncoder(os.Stdout)
-	out.SetEscapeHTML(false)
-	for _, file := range flag.Args() {
-		v := verdict{File: file}
-		resources, err := read(file)
-		if err != nil {
-			v.DecodeError = err.Error()
-		} else {
-			v.Errors = check(*runs, func() error {
-				_, err := config.For(resources, config.ValidationFor(*bgp))
-				return err
-			})
-			v.Valid = len(v.Errors) == 0
-			if !v.Valid {
-				v.Error = v.Errors[0]
-			}
-		}
-		if err := out.Encode(v); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
-		}
+func prepare(file, bgp string) (func() error, error) {
+	resources, err := read(file)
+	if err != nil {
+		return nil, err
 	}
+	return func() error {
+		_, err := config.For(resources, config.ValidationFor(bgp))
+		return err
+	}, nil
 }
 
 func read(file string) (config.ClusterResources, error) {
@@ -124,68 +95,26 @@ func sortByName[T any](items []T, name func(T) string) {
 func add(r *config.ClusterResources, kind string, doc []byte) error {
 	switch kind {
 	case "IPAddressPool":
-		var o metallbv1beta1.IPAddressPool
-		if err := yaml.UnmarshalStrict(doc, &o); err != nil {
-			return err
-		}
-		r.Pools = append(r.Pools, o)
+		return appendDecoded(doc, &r.Pools)
 	case "L2Advertisement":
-		var o metallbv1beta1.L2Advertisement
-		if err := yaml.UnmarshalStrict(doc, &o); err != nil {
-			return err
-		}
-		r.L2Advs = append(r.L2Advs, o)
+		return appendDecoded(doc, &r.L2Advs)
 	case "BGPAdvertisement":
-		var o metallbv1beta1.BGPAdvertisement
-		if err := yaml.UnmarshalStrict(doc, &o); err != nil {
-			return err
-		}
-		r.BGPAdvs = append(r.BGPAdvs, o)
+		return appendDecoded(doc, &r.BGPAdvs)
 	case "BGPPeer":
-		var o metallbv1beta2.BGPPeer
-		if err := yaml.UnmarshalStrict(doc, &o); err != nil {
-			return err
-		}
-		r.Peers = append(r.Peers, o)
+		return appendDecoded(doc, &r.Peers)
 	case "BFDProfile":
-		var o metallbv1beta1.BFDProfile
-		if err := yaml.UnmarshalStrict(doc, &o); err != nil {
-			return err
-		}
-		r.BFDProfiles = append(r.BFDProfiles, o)
+		return appendDecoded(doc, &r.BFDProfiles)
 	case "Community":
-		var o metallbv1beta1.Community
-		if err := yaml.UnmarshalStrict(doc, &o); err != nil {
-			return err
-		}
-		r.Communities = append(r.Communities, o)
-	default:
-		return fmt.Errorf("kind %q is not read by the oracle", kind)
+		return appendDecoded(doc, &r.Communities)
 	}
+	return fmt.Errorf("kind %q is not read by the oracle", kind)
+}
+
+func appendDecoded[T any](doc []byte, list *[]T) error {
+	var o T
+	if err := yaml.UnmarshalStrict(doc, &o); err != nil {
+		return err
+	}
+	*list = append(*list, o)
 	return nil
-}
-
-// check runs MetalLB's check several times: where MetalLB ranges over a Go map (pools, selected pools,
-// matchLabels, ConfigMap communities) its first error is random, so every distinct error seen is listed.
-func check(runs int, run func() error) []string {
-	var errs []string
-	seen := map[string]bool{}
-	for i := 0; i < runs; i++ {
-		if err := recovered(run); err != nil && !seen[err.Error()] {
-			seen[err.Error()] = true
-			errs = append(errs, err.Error())
-		}
-	}
-	return errs
-}
-
-// recovered runs MetalLB's check, turning a panic into an error "panic: ...": the controller's reconciler
-// recovers it the same way and loads no configuration.
-func recovered(run func() error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return run()
 }
