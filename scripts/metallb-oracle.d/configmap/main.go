@@ -1,12 +1,12 @@
-// lbctl's validation oracle for MetalLB's ConfigMap releases (v0.12): MetalLB's own config.Parse on each file,
-// as the controller does with the ConfigMap's "config" key. A file is either that text, or a ConfigMap manifest
-// whose data.config is taken. Built with ../oracle.go by scripts/metallb-oracle.
+// lbctl's validation oracle for MetalLB's ConfigMap releases (v0.9 to v0.12): MetalLB's own config.Parse on each
+// file, as the controller does with the ConfigMap's "config" key. A file is either that text, or a ConfigMap
+// manifest whose data.config is taken. Built with ../oracle.go and parse_validate.go (v0.12, whose Parse takes
+// the BGP implementation's checks) or parse_plain.go (before v0.12) by scripts/metallb-oracle.
 package main
 
 import (
 	"os"
 
-	"go.universe.tf/metallb/internal/config"
 	"gopkg.in/yaml.v2"
 )
 
@@ -17,17 +17,7 @@ func prepare(file, bgp string) (func() error, error) {
 	if err != nil {
 		return nil, err
 	}
-	validate := config.DontValidate
-	switch bgp {
-	case "native":
-		validate = config.DiscardFRROnly
-	case "frr":
-		validate = config.DiscardNativeOnly
-	}
-	return func() error {
-		_, err := config.Parse(text, validate)
-		return err
-	}, nil
+	return func() error { return parse(text, bgp) }, nil
 }
 
 func configText(file string) ([]byte, error) {

@@ -63,6 +63,9 @@ public class PoolValidateCommand implements Callable<Integer> {
             m.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
             m.put("source", p.source().name().toLowerCase(java.util.Locale.ROOT));
             m.put("message", p.message());
+            if (p.hint() != null) {
+                m.put("hint", p.hint());
+            }
             if (p.object() != null) {
                 m.put("object", p.object());
             }

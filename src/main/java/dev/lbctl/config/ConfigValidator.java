@@ -4,6 +4,7 @@ import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a {@link MetalLbConfig} the way a given MetalLB release would, and adds lbctl's own warnings.
@@ -60,14 +61,24 @@ public final class ConfigValidator {
     }
 
     private static void checkVersionedFields(MetalLbConfig config, MetalLbVersion version, Problems problems) {
-        for (VersionedField field : config.versionedFields()) {
-            if (version.compareTo(field.since()) < 0) {
-                String message = field.object() == null
-                        ? "could not parse config: yaml: unmarshal errors: " + field.rejection()
-                        : field.object() + ": strict decoding error: " + field.rejection();
-                problems.error(message + " (MetalLB " + version + " has no such field; it came in " + field.since() + ")", null);
+        List<VersionedField> unknown = config.versionedFields().stream().filter(f -> version.compareTo(f.since()) < 0).toList();
+        // yaml.v2's UnmarshalStrict (ConfigMap) lists every unknown field of the text in one error, a line each.
+        List<VersionedField> configMap = unknown.stream().filter(f -> f.object() == null).toList();
+        if (!configMap.isEmpty()) {
+            problems.errorWithHint("could not parse config: yaml: unmarshal errors:"
+                    + configMap.stream().map(f -> "\n  " + f.rejection()).collect(Collectors.joining()), tooNew(configMap, version));
+        }
+        for (VersionedField field : unknown) {
+            if (field.object() != null) {
+                problems.errorWithHint(field.object() + ": strict decoding error: " + field.rejection(), tooNew(List.of(field), version));
             }
         }
+    }
+
+    private static String tooNew(List<VersionedField> fields, MetalLbVersion version) {
+        String since = fields.stream().map(f -> f.since().toString()).distinct().collect(Collectors.joining(", "));
+        return fields.size() == 1 ? "MetalLB " + version + " has no such field; it came in " + since
+                : "MetalLB " + version + " has no such fields; they came in " + since;
     }
 
     /** {@code config.Parse} of the ConfigMap releases: peers, BFD profiles, communities, then pools. */

@@ -8,8 +8,10 @@ package dev.lbctl.config;
  * @param pool the pool the finding is about, or null
  * @param object the object the finding is about, as KIND NAME (e.g. {@code BGPAdvertisement bgp-0}), or null
  * @param origin where that object was read, or null
+ * @param hint lbctl's note on the message (kept out of MetalLB's text), or null
  */
-public record Problem(Severity severity, String message, String pool, String object, Origin origin, Source source) {
+public record Problem(Severity severity, String message, String pool, String object, Origin origin, Source source,
+        String hint) {
 
     public enum Severity { ERROR, WARNING }
 
@@ -17,15 +19,15 @@ public record Problem(Severity severity, String message, String pool, String obj
     public enum Source { METALLB, LBCTL }
 
     public Problem(Severity severity, String message) {
-        this(severity, message, null, null, null, Source.METALLB);
+        this(severity, message, null, null, null, Source.METALLB, null);
     }
 
     public static Problem error(String message, String pool) {
-        return new Problem(Severity.ERROR, message, pool, null, null, Source.METALLB);
+        return new Problem(Severity.ERROR, message, pool, null, null, Source.METALLB, null);
     }
 
     public static Problem warning(String message, String pool) {
-        return new Problem(Severity.WARNING, message, pool, null, null, Source.LBCTL);
+        return new Problem(Severity.WARNING, message, pool, null, null, Source.LBCTL, null);
     }
 
     public boolean isError() {
@@ -37,13 +39,14 @@ public record Problem(Severity severity, String message, String pool, String obj
         return isError() && source == Source.METALLB;
     }
 
-    /** The message with the object and its place in front, for one-line human output. */
+    /** The message with the object and its place in front and the hint after it, for one-line human output. */
     public String describe() {
+        String text = hint == null ? message : message + " (" + hint + ")";
         if (object == null) {
-            return message;
+            return text;
         }
         String where = origin == null || origin.file() == null ? "" : " (" + origin + ")";
-        return object + where + ": " + message;
+        return object + where + ": " + text;
     }
 
     @Override

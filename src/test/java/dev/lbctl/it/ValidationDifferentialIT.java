@@ -38,7 +38,8 @@ class ValidationDifferentialIT {
 
     /** Each row: the release, the format its generator writes, and the BGP implementation (the controller's --bgp-type). */
     @ParameterizedTest(name = "MetalLB {0} ({1}, {2})")
-    @CsvSource({"v0.16.1, CRD, native", "v0.16.1, CRD, frr-k8s", "v0.12.1, CONFIGMAP, native", "v0.12.1, CONFIGMAP, frr"})
+    @CsvSource({"v0.16.1, CRD, native", "v0.16.1, CRD, frr-k8s", "v0.12.1, CONFIGMAP, native", "v0.12.1, CONFIGMAP, frr",
+            "v0.11.0, CONFIGMAP, native"})
     void lbctlAgreesWithMetalLb(String release, Format format, String bgp) throws Exception {
         Path dir = Path.of("target", "validation-differential", release + "-" + bgp);
         Files.createDirectories(dir);
