@@ -53,9 +53,11 @@ final class AdvertisementRules {
             for (CommunitySpec.Alias alias : community.aliases()) {
                 BgpCommunity.Parsed parsed = BgpCommunity.parse(alias.value(), version);
                 if (!parsed.valid()) {
-                    problems.error("parsing community " + GoQuote.q(alias.name()) + ": " + parsed.error(), null);
+                    problems.error("parsing community " + GoQuote.q(alias.name()) + ": " + parsed.error(), null,
+                            "Community " + community.name(), community.origin());
                 } else if (!names.add(alias.name())) {
-                    problems.error("duplicate definition of community " + GoQuote.q(alias.name()), null);
+                    problems.error("duplicate definition of community " + GoQuote.q(alias.name()), null,
+                            "Community " + community.name(), community.origin());
                 }
             }
         }

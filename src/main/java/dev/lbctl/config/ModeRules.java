@@ -53,29 +53,30 @@ final class ModeRules {
         }
         for (BgpPeerSpec p : config.peers()) {
             String peer = "peer " + nonNull(p.address());
+            String object = "BGPPeer " + p.name();
             if (!empty(p.bfdProfile())) {
-                problems.error(peer + " has bfd-profile set on native bgp mode", null);
+                problems.error(peer + " has bfd-profile set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.keepaliveTime()) && !isZeroDuration(p.keepaliveTime())) {
-                problems.error(peer + " has keepalive-time set on native bgp mode", null);
+                problems.error(peer + " has keepalive-time set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.vrf())) {
-                problems.error(peer + " has vrf set on native bgp mode", null);
+                problems.error(peer + " has vrf set on native bgp mode", null, object, p.origin());
             }
             if (p.connectTime() != null) {
-                problems.error(peer + " has connect time set on native bgp mode", null);
+                problems.error(peer + " has connect time set on native bgp mode", null, object, p.origin());
             }
             if (p.enableGracefulRestart()) {
-                problems.error(peer + " has EnableGracefulRestart flag set on native bgp mode", null);
+                problems.error(peer + " has EnableGracefulRestart flag set on native bgp mode", null, object, p.origin());
             }
             if (p.disableMp()) {
-                problems.error(peer + " has disable MP flag set on native bgp mode", null);
+                problems.error(peer + " has disable MP flag set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.dynamicAsn())) {
-                problems.error(peer + " has dynamicASN set on native bgp mode", null);
+                problems.error(peer + " has dynamicASN set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.iface())) {
-                problems.error(peer + " has interface set on native bgp mode", null);
+                problems.error(peer + " has interface set on native bgp mode", null, object, p.origin());
             }
         }
         if (!config.bfdProfiles().isEmpty()) {

@@ -29,15 +29,17 @@ final class PeerRules {
         for (int i = 0; i < config.peers().size(); i++) {
             BgpPeerSpec peer = config.peers().get(i);
             String wrap = "parsing peer #" + (i + 1) + ": ";
+            String object = "peer #" + (i + 1);
             List<String> errors = configMapErrors(peer, version);
-            errors.forEach(e -> problems.error(wrap + e, null));
+            errors.forEach(e -> problems.error(wrap + e, null, object, peer.origin()));
             if (peer.bfdProfile() != null && !peer.bfdProfile().isEmpty() && !profiles.contains(peer.bfdProfile())) {
-                problems.error("peer #" + (i + 1) + " referencing non existing bfd profile " + peer.bfdProfile(), null);
+                problems.error("peer #" + (i + 1) + " referencing non existing bfd profile " + peer.bfdProfile(), null,
+                        object, peer.origin());
             }
             if (errors.isEmpty()) {
                 List<Object> identity = configMapIdentity(peer);
                 if (seen.contains(identity)) {
-                    problems.error("peer #" + (i + 1) + " already exists", null);
+                    problems.error("peer #" + (i + 1) + " already exists", null, object, peer.origin());
                 }
                 seen.add(identity);
             }
@@ -104,11 +106,13 @@ final class PeerRules {
         List<BgpPeerSpec> seen = new ArrayList<>();
         for (BgpPeerSpec peer : config.peers()) {
             List<String> errors = crdErrors(peer);
-            errors.forEach(e -> problems.error(wrapCrd(version, peer.name(), e), null));
+            String object = "BGPPeer " + peer.name();
+            errors.forEach(e -> problems.error(wrapCrd(version, peer.name(), e), null, object, peer.origin()));
             if (peer.bfdProfile() != null && !peer.bfdProfile().isEmpty() && !profiles.contains(peer.bfdProfile())) {
                 // A TransientError: the webhook lets it through, but the controller loads no configuration at all
                 // (config stale) until the profile exists, so for a whole configuration it is a refusal.
-                problems.error("peer " + peer.name() + " referencing non existing bfd profile " + peer.bfdProfile(), null);
+                problems.error("peer " + peer.name() + " referencing non existing bfd profile " + peer.bfdProfile(), null,
+                        object, peer.origin());
             }
             if (peer.passwordSecret() != null && !peer.passwordSecret().isEmpty()) {
                 problems.warning("BGPPeer " + GoQuote.q(peer.name()) + " takes its password from Secret "
@@ -117,7 +121,7 @@ final class PeerRules {
             }
             // reflect.DeepEqual includes the name, so only two resources with the same name can be equal.
             if (errors.isEmpty() && seen.stream().anyMatch(s -> sameExceptOrigin(s, peer))) {
-                problems.error("peer " + peer.name() + " already exists", null);
+                problems.error("peer " + peer.name() + " already exists", null, object, peer.origin());
             }
             seen.add(peer);
         }
