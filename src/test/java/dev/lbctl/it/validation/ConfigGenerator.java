@@ -190,6 +190,9 @@ public final class ConfigGenerator {
             if (chance(15)) {
                 sb.append("  interfaces: ").append(list(some(2, () -> pick("eth0", "eth1")))).append('\n');
             }
+            if (chance(15)) {
+                sb.append("  serviceSelectors: ").append(selectors(2)).append('\n');
+            }
         }
         int bgp = random.nextInt(4);
         for (int i = 0; i < bgp; i++) {
@@ -250,17 +253,41 @@ public final class ConfigGenerator {
             if (chance(15)) {
                 sb.append("  nodeSelectors: ").append(selectors(1)).append('\n');
             }
+            if (chance(10)) {
+                sb.append("  peerPort: ").append(fault(30) ? pick("0", "16384") : "1179").append('\n');
+            }
+            if (chance(10)) {
+                sb.append("  ebgpMultiHop: true\n");
+            }
+            if (fault(10)) {
+                sb.append(pick("  vrf: red\n", "  connectTime: 5s\n", "  enableGracefulRestart: true\n", "  disableMP: true\n",
+                        "  dynamicASN: " + pick("internal", "external", "both") + "\n"));
+            }
+            if (chance(10)) {
+                sb.append(fault(30) ? "  password: x\n  passwordSecret: {name: s}\n" : pick("  password: x\n", "  passwordSecret: {name: s}\n"));
+            }
         }
-        if (fault(15)) {
-            object(sb, "BFDProfile", "bfd-0", null);
+        // BFD profiles are FRR-only: native mode refuses any.
+        int bfd = fault(15) ? 1 + random.nextInt(2) : 0;
+        for (int i = 0; i < bfd; i++) {
+            object(sb, "BFDProfile", fault(10) ? "bfd-0" : "bfd-" + i, null);
             if (chance(50)) {
-                sb.append("  receiveInterval: ").append(pick(5, 10, 300, 60000, 70000)).append('\n');
+                sb.append("  receiveInterval: ").append(fault(30) ? pick("5", "60001") : pick("10", "300", "60000")).append('\n');
             }
             if (chance(50)) {
-                sb.append("  detectMultiplier: ").append(pick(1, 2, 255, 256)).append('\n');
+                sb.append("  transmitInterval: ").append(fault(30) ? pick("9", "70000") : pick("10", "300")).append('\n');
+            }
+            if (chance(50)) {
+                sb.append("  detectMultiplier: ").append(fault(30) ? pick("1", "256") : pick("2", "3", "255")).append('\n');
+            }
+            if (chance(30)) {
+                sb.append("  echoInterval: ").append(fault(30) ? pick("9", "70000") : "50").append('\n');
             }
             if (chance(30)) {
                 sb.append("  echoMode: true\n");
+            }
+            if (chance(20)) {
+                sb.append("  minimumTtl: ").append(fault(30) ? pick("0", "255") : "254").append('\n');
             }
         }
         // Objects in random order: MetalLB sorts each kind by name before it checks, so file order must not matter.
