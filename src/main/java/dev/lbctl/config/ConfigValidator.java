@@ -2,6 +2,7 @@ package dev.lbctl.config;
 
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.MetalLbVersion;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,7 +64,8 @@ public final class ConfigValidator {
     private static void checkVersionedFields(MetalLbConfig config, MetalLbVersion version, Problems problems) {
         List<VersionedField> unknown = config.versionedFields().stream().filter(f -> version.compareTo(f.since()) < 0).toList();
         // yaml.v2's UnmarshalStrict (ConfigMap) lists every unknown field of the text in one error, a line each.
-        List<VersionedField> configMap = unknown.stream().filter(f -> f.object() == null).toList();
+        List<VersionedField> configMap = unknown.stream().filter(f -> f.object() == null)
+                .sorted(Comparator.comparingInt(f -> f.origin().line())).toList();
         if (!configMap.isEmpty()) {
             problems.errorWithHint("could not parse config: yaml: unmarshal errors:"
                     + configMap.stream().map(f -> "\n  " + f.rejection()).collect(Collectors.joining()), tooNew(configMap, version));

@@ -125,6 +125,59 @@ final class KubeSelectorRules {
 
     /** {@code validation.IsQualifiedName}, as a field error on {@code key}. */
     private static String keyError(String key) {
+        List<String> errs = qualifiedNameErrors(key);
+        return errs.isEmpty() ? null : "key: Invalid value: " + GoQuote.q(key) + ": " + String.join("; ", errs);
+    }
+
+    /** {@code validation.IsValidLabelValue}, as a field error on {@code values[i][key]}. */
+    private static String valueError(String key, String value, int index) {
+        List<String> errs = labelValueErrors(value);
+        return errs.isEmpty() ? null
+                : "values[" + index + "][" + key + "]: Invalid value: " + GoQuote.q(value) + ": " + String.join("; ", errs);
+    }
+
+    /**
+     * The error of {@code LabelSelectorAsSelector} in apimachinery before v0.21 (MetalLB's ConfigMap releases): the
+     * first problem only, in its own words. {@code matchLabels} in key order, as in {@link #error}.
+     */
+    static String legacyError(LabelSelector selector) {
+        for (Map.Entry<String, String> e : new TreeMap<>(selector.matchLabels()).entrySet()) {
+            String error = legacyRequirementError(e.getKey(), null, List.of(e.getValue()));
+            if (error != null) {
+                return error;
+            }
+        }
+        for (Requirement r : selector.matchExpressions()) {
+            String error = legacyRequirementError(r.key(), r.operator(), r.values());
+            if (error != null) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    /** {@code labels.NewRequirement} before v0.21; a null operator is matchLabels' Equals. */
+    private static String legacyRequirementError(String key, LabelSelector.Operator operator, List<String> values) {
+        List<String> keyErrors = qualifiedNameErrors(key);
+        if (!keyErrors.isEmpty()) {
+            return "invalid label key " + GoQuote.q(key) + ": " + String.join("; ", keyErrors);
+        }
+        if ((operator == LabelSelector.Operator.In || operator == LabelSelector.Operator.NotIn) && values.isEmpty()) {
+            return "for 'in', 'notin' operators, values set can't be empty";
+        }
+        if ((operator == LabelSelector.Operator.Exists || operator == LabelSelector.Operator.DoesNotExist) && !values.isEmpty()) {
+            return "values set must be empty for exists and does not exist";
+        }
+        for (String value : values) {
+            List<String> errs = labelValueErrors(value);
+            if (!errs.isEmpty()) {
+                return "invalid label value: " + GoQuote.q(value) + ": at key: " + GoQuote.q(key) + ": " + String.join("; ", errs);
+            }
+        }
+        return null;
+    }
+
+    private static List<String> qualifiedNameErrors(String key) {
         List<String> errs = new ArrayList<>();
         String[] parts = key.split("/", -1);
         String name;
@@ -146,8 +199,8 @@ final class KubeSelectorRules {
                 }
             }
         } else {
-            return "key: Invalid value: " + GoQuote.q(key) + ": a qualified name " + QUALIFIED_NAME_MSG
-                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
+            return List.of("a qualified name " + QUALIFIED_NAME_MSG
+                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
         }
         if (name.isEmpty()) {
             errs.add("name part must be non-empty");
@@ -157,11 +210,10 @@ final class KubeSelectorRules {
         if (!QUALIFIED_NAME.matcher(name).matches()) {
             errs.add("name part " + QUALIFIED_NAME_MSG);
         }
-        return errs.isEmpty() ? null : "key: Invalid value: " + GoQuote.q(key) + ": " + String.join("; ", errs);
+        return errs;
     }
 
-    /** {@code validation.IsValidLabelValue}, as a field error on {@code values[i][key]}. */
-    private static String valueError(String key, String value, int index) {
+    private static List<String> labelValueErrors(String value) {
         List<String> errs = new ArrayList<>();
         if (value.length() > 63) {
             errs.add("must be no more than 63 characters");
@@ -171,8 +223,7 @@ final class KubeSelectorRules {
                     + " must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345',"
                     + " regex used for validation is '(" + QUALIFIED_NAME_FMT + ")?')");
         }
-        return errs.isEmpty() ? null
-                : "values[" + index + "][" + key + "]: Invalid value: " + GoQuote.q(value) + ": " + String.join("; ", errs);
+        return errs;
     }
 
     /** {@code utilerrors.NewAggregate(...).Error()}: one error as is, several (distinct) in brackets. */

@@ -90,6 +90,8 @@ final class PeerRules {
         if (p.sourceAddress() != null && !p.sourceAddress().isEmpty() && parseIp(p.sourceAddress()) == null) {
             errors.add("invalid source IP " + GoQuote.q(p.sourceAddress()));
         }
+        p.nodeSelectors().stream().map(KubeSelectorRules::legacyError).filter(Objects::nonNull).findFirst()
+                .ifPresent(e -> errors.add("parsing node selector: " + e));
         return errors;
     }
 

@@ -338,13 +338,37 @@ public final class ConfigGenerator {
             if (chance(15)) {
                 sb.append("  router-id: ").append(q(fault(40) ? "1.2.3" : "10.1.1.1")).append('\n');
             }
+            if (chance(10)) {
+                sb.append("  source-address: ").append(q(fault(40) ? "nope" : "10.1.0.9")).append('\n');
+            }
+            if (chance(10)) {
+                sb.append("  peer-port: ").append(fault(30) ? "0" : "1179").append('\n');
+            }
+            if (chance(10)) {
+                sb.append("  password: secret\n");
+            }
+            if (fault(10)) {
+                sb.append("  bfd-profile: ").append(pick("bfd-0", "none")).append('\n');
+            }
+            if (chance(15)) {
+                sb.append("  node-selectors: [{match-labels: {zone: ").append(fault(30) ? "\"b c\"" : pick("a", "b")).append("}}]\n");
+            }
+        }
+        if (fault(10)) {
+            sb.append("bfd-profiles:\n- name: bfd-0\n");
+            if (chance(50)) {
+                sb.append("  detect-multiplier: ").append(fault(30) ? pick("1", "256") : "3").append('\n');
+            }
+            if (chance(30)) {
+                sb.append("  echo-mode: true\n");
+            }
         }
         if (chance(30)) {
+            // MetalLB ranges over this map: with two bad values its error is random (the oracle lists both).
             sb.append("bgp-communities:\n");
-            // MetalLB ranges over this map, so with two bad values its error is random; at most one is bad here.
             sb.append("  alias0: ").append(q(fault(40) ? pick("abc", "65536:1") : "65000:1")).append('\n');
             if (chance(50)) {
-                sb.append("  alias1: \"65000:2\"\n");
+                sb.append("  alias1: ").append(q(fault(20) ? "1:2:3" : "65000:2")).append('\n');
             }
         }
         int pools = 1 + random.nextInt(3);
