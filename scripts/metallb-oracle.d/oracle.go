@@ -22,7 +22,7 @@ type verdict struct {
 
 func main() {
 	bgp := flag.String("bgp", "native", "BGP implementation whose checks apply: "+bgpModes)
-	runs := flag.Int("runs", 20, "times to run MetalLB's check on each file (see check)")
+	runs := flag.Int("runs", 50, "times to run MetalLB's check on each file (see check)")
 	flag.Parse()
 	out := json.NewEncoder(os.Stdout)
 	out.SetEscapeHTML(false)

@@ -214,7 +214,17 @@ final class AdvertisementRules {
 
     /** Pools the advertisement applies to, each once: by name (existing only) and by label selector. */
     static List<CheckedPool> selectedPools(Advertisement adv, List<CheckedPool> pools) {
-        return pools.stream().filter(p -> p.spec().kind() == PoolKind.IP_ADDRESS_POOL && adv.selects(p.spec())).toList();
+        List<CheckedPool> ipPools = pools.stream().filter(p -> p.spec().kind() == PoolKind.IP_ADDRESS_POOL).toList();
+        if (adv.selectsAllPools()) {
+            return ipPools; // MetalLB ranges over a map here: any order is one MetalLB can take
+        }
+        // The named pools in the order written, then those a selector picks (from a set in MetalLB: any order).
+        List<CheckedPool> out = new ArrayList<>();
+        for (String name : adv.ipAddressPools()) {
+            ipPools.stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(out::add);
+        }
+        ipPools.stream().filter(p -> !out.contains(p) && adv.selects(p.spec())).forEach(out::add);
+        return out;
     }
 
     /** MetalLB prints a too-long aggregation length with %q, as a character (64 is '@'), in every CRD release. */

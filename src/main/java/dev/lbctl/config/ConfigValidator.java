@@ -83,14 +83,14 @@ public final class ConfigValidator {
                 : "MetalLB " + version + " has no such fields; they came in " + since;
     }
 
-    /** {@code config.Parse} of the ConfigMap releases: peers, BFD profiles, communities, then pools. */
+    /** {@code config.Parse} of the ConfigMap releases: BGP mode checks, BFD profiles, peers, communities, then pools. */
     private static void validateConfigMap(MetalLbConfig config, MetalLbVersion version, BgpMode mode, Problems problems) {
         // config.Parse runs the BGP implementation's checks first, right after decoding.
         if (version.atLeast(0, 12, 0)) {
             ModeRules.checkConfigMap(config, version, mode, problems);
         }
-        PeerRules.checkConfigMap(config, version, problems);
         BfdRules.check(config, version, problems);
+        PeerRules.checkConfigMap(config, version, problems);
         config.legacyCommunities().forEach((alias, value) -> {
             String error = BgpCommunity.checkConfigMap(value, version);
             if (error != null) {
