@@ -29,7 +29,8 @@ import java.util.Optional;
 public record ValidationComparison(Path file, Outcome outcome, String metallb, String lbctl) {
 
     public enum Outcome {
-        BOTH_ACCEPT(true), SAME_ERROR(true), METALLB_PANICS_LBCTL_REFUSES(true), ONLY_METALLB_REFUSES(false), ONLY_LBCTL_REFUSES(false), OTHER_ERROR(false);
+        BOTH_ACCEPT(true), SAME_ERROR(true), METALLB_PANICS_LBCTL_REFUSES(true),
+        ONLY_METALLB_REFUSES(false), ONLY_LBCTL_REFUSES(false), OTHER_ERROR(false);
 
         private final boolean agrees;
 
@@ -51,7 +52,8 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
         Outcome outcome;
         if (!possible.isEmpty() && possible.stream().allMatch(e -> e.startsWith("panic: "))) {
             // MetalLB crashes on it (its reconciler recovers and loads nothing): any refusal by lbctl agrees.
-            outcome = problems.stream().anyMatch(Problem::isError) ? Outcome.METALLB_PANICS_LBCTL_REFUSES : Outcome.ONLY_METALLB_REFUSES;
+            outcome = problems.stream().anyMatch(Problem::isError) ? Outcome.METALLB_PANICS_LBCTL_REFUSES
+                    : Outcome.ONLY_METALLB_REFUSES;
             lbctl = problems.stream().filter(Problem::isError).map(Problem::message).findFirst();
         } else if (metallbValid) {
             outcome = lbctl.isEmpty() ? Outcome.BOTH_ACCEPT : Outcome.ONLY_LBCTL_REFUSES;
