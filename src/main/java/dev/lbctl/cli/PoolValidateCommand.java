@@ -96,11 +96,13 @@ public class PoolValidateCommand implements Callable<Integer> {
                     : p.severity().name().toLowerCase(java.util.Locale.ROOT);
             sb.append(label).append(": ").append(p.describe()).append('\n');
         }
-        long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
+        boolean metallbAccepts = problems.stream().noneMatch(Problem::refusedByMetalLb);
         sb.append(valid ? "valid" : "invalid").append(" for MetalLB ").append(version).append(": ")
                 .append(errors).append(errors == 1 ? " error, " : " errors, ")
-                .append(warnings).append(warnings == 1 ? " warning" : " warnings").append('\n');
+                .append(warnings).append(warnings == 1 ? " warning" : " warnings")
+                .append(!valid && metallbAccepts ? " (MetalLB itself would accept it; the errors are lbctl's)" : "").append('\n');
         return sb.toString();
     }
 }

@@ -108,6 +108,8 @@ class PoolCommandsTest {
         CliRun run = lbctl("pool", "validate", "--pool", "10.0.0.10-fd00::20", "-o", "json");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(run.out()).contains("\"valid\": false", "\"metallbAccepts\": true", "\"source\": \"lbctl\"");
+        assertThat(lbctl("pool", "validate", "--pool", "10.0.0.10-fd00::20").out())
+                .contains("invalid for MetalLB v0.16.1: 1 error, 0 warnings (MetalLB itself would accept it; the errors are lbctl's)");
     }
 
     @Test
