@@ -38,7 +38,7 @@ public class PoolValidateCommand implements Callable<Integer> {
         MetalLbConfig config = loaded.config();
         MetalLbVersion version = loaded.version();
         List<Problem> problems = ConfigValidator.validate(config, version);
-        boolean valid = problems.stream().noneMatch(p -> p.severity() == Problem.Severity.ERROR);
+        boolean valid = problems.stream().noneMatch(Problem::isError);
         PrintWriter out = spec.commandLine().getOut();
         List<AddressPool> pools = config.pools(version);
         out.print(output.json() ? json(pools, problems, valid) : table(pools, problems, valid, version));
@@ -49,6 +49,8 @@ public class PoolValidateCommand implements Callable<Integer> {
     static String json(List<AddressPool> pools, List<Problem> problems, boolean valid) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("valid", valid);
+        // What MetalLB itself would do: lbctl also refuses what MetalLB accepts but cannot mean what was written.
+        doc.put("metallbAccepts", problems.stream().noneMatch(Problem::refusedByMetalLb));
         doc.put("pools", pools.stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", p.name());
@@ -59,7 +61,20 @@ public class PoolValidateCommand implements Callable<Integer> {
         doc.put("problems", problems.stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("source", p.source().name().toLowerCase(java.util.Locale.ROOT));
             m.put("message", p.message());
+            if (p.hint() != null) {
+                m.put("hint", p.hint());
+            }
+            if (p.object() != null) {
+                m.put("object", p.object());
+            }
+            if (p.origin() != null && p.origin().file() != null) {
+                m.put("file", p.origin().file());
+                if (p.origin().line() > 0) {
+                    m.put("line", p.origin().line());
+                }
+            }
             return m;
         }).toList());
         return Json.write(doc);
@@ -77,13 +92,17 @@ public class PoolValidateCommand implements Callable<Integer> {
             sb.append('\n');
         }
         for (Problem p : problems) {
-            sb.append(p.severity().name().toLowerCase(java.util.Locale.ROOT)).append(": ").append(p.message()).append('\n');
+            String label = p.isError() && !p.refusedByMetalLb() ? "error (lbctl only, MetalLB accepts it)"
+                    : p.severity().name().toLowerCase(java.util.Locale.ROOT);
+            sb.append(label).append(": ").append(p.describe()).append('\n');
         }
-        long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
+        boolean metallbAccepts = problems.stream().noneMatch(Problem::refusedByMetalLb);
         sb.append(valid ? "valid" : "invalid").append(" for MetalLB ").append(version).append(": ")
                 .append(errors).append(errors == 1 ? " error, " : " errors, ")
-                .append(warnings).append(warnings == 1 ? " warning" : " warnings").append('\n');
+                .append(warnings).append(warnings == 1 ? " warning" : " warnings")
+                .append(!valid && metallbAccepts ? " (MetalLB itself would accept it; the errors are lbctl's)" : "").append('\n');
         return sb.toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.lbctl.config;
 import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.IpFamily;
+import dev.lbctl.pool.LabelSelector;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * Community resources, L2Advertisements and BGPAdvertisements as {@code poolsFor} checks them after the pools.
- * MetalLB's advertisement messages do not name the advertisement, so each is prefixed with {@code KIND NAME: }.
+ * MetalLB's advertisement messages do not name the advertisement; each problem carries it as its object.
  */
 final class AdvertisementRules {
 
@@ -25,9 +26,14 @@ final class AdvertisementRules {
         this.problems = problems;
     }
 
-    static void check(MetalLbConfig config, List<CheckedPool> pools, MetalLbVersion version, Problems problems) {
+    /** {@code communitiesFromCrs}, which MetalLB runs before the pools: the alias names it defines. */
+    static Set<String> communityAliases(MetalLbConfig config, MetalLbVersion version, Problems problems) {
+        return new AdvertisementRules(version, problems).communityAliases(config.communities());
+    }
+
+    static void check(MetalLbConfig config, List<CheckedPool> pools, Set<String> aliases, MetalLbVersion version,
+            Problems problems) {
         AdvertisementRules rules = new AdvertisementRules(version, problems);
-        Set<String> aliases = rules.communityAliases(config.communities());
         config.l2Advertisements().forEach(rules::checkL2);
         rules.checkDuplicateBgpAdvertisements(config.bgpAdvertisements());
         Map<String, List<BgpAdvertisementSpec>> attached = new HashMap<>();
@@ -47,9 +53,11 @@ final class AdvertisementRules {
             for (CommunitySpec.Alias alias : community.aliases()) {
                 BgpCommunity.Parsed parsed = BgpCommunity.parse(alias.value(), version);
                 if (!parsed.valid()) {
-                    problems.error("parsing community " + GoQuote.q(alias.name()) + ": " + parsed.error(), null);
+                    problems.error("parsing community " + GoQuote.q(alias.name()) + ": " + parsed.error(), null,
+                            "Community " + community.name(), community.origin());
                 } else if (!names.add(alias.name())) {
-                    problems.error("duplicate definition of community " + GoQuote.q(alias.name()), null);
+                    problems.error("duplicate definition of community " + GoQuote.q(alias.name()), null,
+                            "Community " + community.name(), community.origin());
                 }
             }
         }
@@ -62,7 +70,8 @@ final class AdvertisementRules {
         addIfPresent(errors, GoSelectors.firstDuplicate(adv.ipAddressPoolSelectors(), "ipAddressPoolSelectors"));
         addIfPresent(errors, GoSelectors.firstDuplicate(adv.nodeSelectors(), "nodeSelectors"));
         addIfPresent(errors, GoSelectors.firstDuplicate(adv.serviceSelectors(), "serviceSelectors"));
-        errors.forEach(e -> problems.error("L2Advertisement " + adv.name() + ": " + e, null));
+        addIfPresent(errors, selectorErrors(adv.name(), adv.nodeSelectors(), adv.serviceSelectors(), adv.ipAddressPoolSelectors()));
+        errors.forEach(e -> problems.error(e, null, "L2Advertisement " + adv.name(), adv.origin()));
     }
 
     /** {@code validateDuplicateBGPAdvertisements}: two resources equal in every field, name included. */
@@ -112,34 +121,56 @@ final class AdvertisementRules {
                 errors.add(version.below(0, 14, 0) ? context + ": " + parsed.error() : parsed.error() + "\n" + context);
             }
         }
-        errors.forEach(e -> problems.error("BGPAdvertisement " + adv.name() + ": " + e, null));
+        addIfPresent(errors, selectorErrors(adv.name(), adv.nodeSelectors(), adv.serviceSelectors(), adv.ipAddressPoolSelectors()));
+        errors.forEach(e -> problems.error(e, null, "BGPAdvertisement " + adv.name(), adv.origin()));
         return errors.isEmpty();
+    }
+
+    /**
+     * The selectors Kubernetes refuses, in MetalLB's order: node selectors and service selectors (when it builds the
+     * advertisement), then pool selectors (when it attaches it to pools). Only the first error counts: MetalLB stops.
+     */
+    private static String selectorErrors(String name, List<LabelSelector> nodes, List<LabelSelector> services,
+            List<LabelSelector> pools) {
+        String nodeError = KubeSelectorRules.filterError(nodes);
+        if (nodeError != null) {
+            return nodeError + "\nfailed to parse node selector for " + name;
+        }
+        for (LabelSelector s : services) {
+            String error = KubeSelectorRules.error(s);
+            if (error != null) {
+                return "invalid service selector " + KubeSelectorRules.value(s) + ": " + error
+                        + "\nfailed to parse service selector for " + name;
+            }
+        }
+        return KubeSelectorRules.filterError(pools);
     }
 
     /** {@code validateBGPAdvPerPool}: aggregation against each address entry, then local preference. */
     private void checkBgpForPool(BgpAdvertisementSpec adv, CheckedPool pool, List<BgpAdvertisementSpec> attached) {
-        String prefix = "BGPAdvertisement " + adv.name() + ": ";
+        String object = "BGPAdvertisement " + adv.name();
         boolean ok = true;
         for (Map.Entry<String, List<Cidr>> entry : pool.cidrsByAddress().entrySet()) {
             List<Cidr> cidrs = entry.getValue();
             if (cidrs.isEmpty()) {
                 continue;
             }
-            long max = cidrs.get(0).family() == IpFamily.IPV6 ? aggregationLengthV6(adv) : aggregationLength(adv);
+            long max = GoFamily.of(cidrs.get(0)) == IpFamily.IPV6 ? aggregationLengthV6(adv) : aggregationLength(adv);
             int lowest = cidrs.stream().mapToInt(Cidr::prefixLength).min().orElseThrow();
             if (max < lowest) {
                 // MetalLB prints the IPv4 length even when the address is IPv6.
-                problems.error(prefix + "invalid aggregation length " + aggregationLength(adv) + ": prefix " + lowest
-                        + " in this pool is more specific than the aggregation length for addresses " + entry.getKey(), pool.name());
+                problems.error("invalid aggregation length " + aggregationLength(adv) + ": prefix " + lowest
+                        + " in this pool is more specific than the aggregation length for addresses " + entry.getKey(),
+                        pool.name(), object, adv.origin());
                 ok = false;
             }
         }
         if (adv.serviceSelectors().isEmpty()) {
             for (BgpAdvertisementSpec other : attached) {
                 if (other.serviceSelectors().isEmpty() && !compatibleLocalPref(adv, other, pool)) {
-                    problems.error(prefix + "invalid local preference " + adv.localPref() + ": local preferernce " + other.localPref()
+                    problems.error("invalid local preference " + adv.localPref() + ": local preferernce " + other.localPref()
                             + " was already set for the same type of BGP update. Check existing BGP advertisements with common"
-                            + " pools and aggregation lengths", pool.name());
+                            + " pools and aggregation lengths", pool.name(), object, adv.origin());
                     ok = false;
                     break;
                 }
@@ -151,8 +182,8 @@ final class AdvertisementRules {
     }
 
     /**
-     * {@code BGPAdvertisementsHaveCompatibleLocalPref}. Nodes are unknown offline: advertisements collide on nodes
-     * when both select all nodes or both use the same node selectors.
+     * {@code BGPAdvertisementsHaveCompatibleLocalPref}: same preference, different aggregation, disjoint peers or no
+     * shared node.
      */
     private boolean compatibleLocalPref(BgpAdvertisementSpec a, BgpAdvertisementSpec b, CheckedPool pool) {
         if (a.localPref() == b.localPref() || aggregationLengthsDiffer(a, b, pool)) {
@@ -161,7 +192,9 @@ final class AdvertisementRules {
         if (!a.peers().isEmpty() && !b.peers().isEmpty() && a.peers().stream().noneMatch(b.peers()::contains)) {
             return true;
         }
-        return !a.nodeSelectors().equals(b.nodeSelectors());
+        // MetalLB compares the nodes both select; lbctl assumes one node without labels (KubeSelectorRules).
+        return !(KubeSelectorRules.selectsAssumedNode(a.nodeSelectors())
+                && KubeSelectorRules.selectsAssumedNode(b.nodeSelectors()));
     }
 
     private boolean aggregationLengthsDiffer(BgpAdvertisementSpec a, BgpAdvertisementSpec b, CheckedPool pool) {
@@ -181,12 +214,22 @@ final class AdvertisementRules {
 
     /** Pools the advertisement applies to, each once: by name (existing only) and by label selector. */
     static List<CheckedPool> selectedPools(Advertisement adv, List<CheckedPool> pools) {
-        return pools.stream().filter(p -> p.spec().kind() == PoolKind.IP_ADDRESS_POOL && adv.selects(p.spec())).toList();
+        List<CheckedPool> ipPools = pools.stream().filter(p -> p.spec().kind() == PoolKind.IP_ADDRESS_POOL).toList();
+        if (adv.selectsAllPools()) {
+            return ipPools; // MetalLB ranges over a map here: any order is one MetalLB can take
+        }
+        // The named pools in the order written, then those a selector picks (from a set in MetalLB: any order).
+        List<CheckedPool> out = new ArrayList<>();
+        for (String name : adv.ipAddressPools()) {
+            ipPools.stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(out::add);
+        }
+        ipPools.stream().filter(p -> !out.contains(p) && adv.selects(p.spec())).forEach(out::add);
+        return out;
     }
 
-    /** Aggregation lengths were printed with %q (as a character) up to v0.15; v0.16 prints the number. */
-    private String formatLength(long length) {
-        return version.below(0, 16, 0) ? GoRune.quote(length) : Long.toString(length);
+    /** MetalLB prints a too-long aggregation length with %q, as a character (64 is '@'), in every CRD release. */
+    private static String formatLength(long length) {
+        return GoRune.quote(length);
     }
 
     private static long aggregationLength(BgpAdvertisementSpec adv) {

@@ -22,11 +22,14 @@ record CheckedPool(PoolSpec spec, Map<String, List<Cidr>> cidrsByAddress) {
         return spec.name();
     }
 
+    /** Every prefix in {@code addresses} order; an entry written twice gives its prefixes twice, as MetalLB's pool.CIDR. */
     List<Cidr> cidrs() {
-        return cidrsByAddress.values().stream().flatMap(List::stream).toList();
+        return spec.addresses().stream().filter(cidrsByAddress::containsKey)
+                .flatMap(a -> cidrsByAddress.get(a).stream()).toList();
     }
 
+    /** Whether an address entry is of this family, judged by its first prefix as MetalLB's isAggrLengthDifferent. */
     boolean hasFamily(IpFamily family) {
-        return cidrs().stream().anyMatch(c -> c.family() == family);
+        return cidrsByAddress.values().stream().anyMatch(c -> !c.isEmpty() && GoFamily.of(c.get(0)) == family);
     }
 }

@@ -60,6 +60,10 @@ public final class ConfigFiles {
 
     private void readText(String text, String file) {
         for (Node document : YamlDocuments.compose(text, file)) {
+            // An empty (or null) document, e.g. after a trailing "---", is skipped, as kubectl and MetalLB do.
+            if (GoYaml.resolve(document).kind() == GoYaml.Kind.NULL) {
+                continue;
+            }
             for (Node object : listItems(document)) {
                 readDocument(object, file);
             }
@@ -95,7 +99,7 @@ public final class ConfigFiles {
         } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion) && configText(mapping) != null) {
             readConfigMap(mapping, file);
         } else {
-            String what = (kind == null ? "an object without kind" : kind) + nameSuffix(mapping) + " (" + apiVersion + ")";
+            String what = (kind == null ? "an object without kind" : plain(kind)) + nameSuffix(mapping) + " (" + plain(apiVersion) + ")";
             ignored.add(what + " at line " + GoYaml.line(document));
             out.warnings.add(where + ": ignoring " + what + ", which is not MetalLB configuration");
         }
@@ -170,6 +174,11 @@ public final class ConfigFiles {
 
     private static String scalarField(MappingNode mapping, String key) {
         return field(mapping, key) instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    /** A value as is, or quoted when it has spaces or control characters, so that a message stays one line. */
+    private static String plain(String value) {
+        return value == null || value.chars().allMatch(c -> c > ' ' && c < 127) ? value : GoQuote.q(value);
     }
 
     private static String nameSuffix(MappingNode object) {

@@ -129,7 +129,8 @@ final class ConfigMapReader {
             versioned(a, "aggregation-length-v6", "config.bgpAdvertisement", V0_12);
             ads.add(new LegacyBgpAdvertisement(integer(a.get("aggregation-length"), "int", Long.MIN_VALUE, Long.MAX_VALUE),
                     integer(a.get("aggregation-length-v6"), "int", Long.MIN_VALUE, Long.MAX_VALUE),
-                    integer(a.get("localpref"), "uint32", 0, UINT32_MAX), strings(a.get("communities"))));
+                    integer(a.get("localpref"), "uint32", 0, UINT32_MAX), strings(a.get("communities")),
+                    a.get("communities") instanceof SequenceNode));
         }
         out.pools.add(new PoolSpec(PoolKind.CONFIGMAP_POOL, orEmpty(string(f.get("name"), "string")),
                 strings(f.get("addresses")), bool(f.get("auto-assign"), true), bool(f.get("avoid-buggy-ips"), false),

@@ -2,7 +2,10 @@ package dev.lbctl.config;
 
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.MetalLbVersion;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a {@link MetalLbConfig} the way a given MetalLB release would, and adds lbctl's own warnings.
@@ -59,20 +62,35 @@ public final class ConfigValidator {
     }
 
     private static void checkVersionedFields(MetalLbConfig config, MetalLbVersion version, Problems problems) {
-        for (VersionedField field : config.versionedFields()) {
-            if (version.compareTo(field.since()) < 0) {
-                String message = field.object() == null
-                        ? "could not parse config: yaml: unmarshal errors: " + field.rejection()
-                        : field.object() + ": strict decoding error: " + field.rejection();
-                problems.error(message + " (MetalLB " + version + " has no such field; it came in " + field.since() + ")", null);
+        List<VersionedField> unknown = config.versionedFields().stream().filter(f -> version.compareTo(f.since()) < 0).toList();
+        // yaml.v2's UnmarshalStrict (ConfigMap) lists every unknown field of the text in one error, a line each.
+        List<VersionedField> configMap = unknown.stream().filter(f -> f.object() == null)
+                .sorted(Comparator.comparingInt(f -> f.origin().line())).toList();
+        if (!configMap.isEmpty()) {
+            problems.errorWithHint("could not parse config: yaml: unmarshal errors:"
+                    + configMap.stream().map(f -> "\n  " + f.rejection()).collect(Collectors.joining()), tooNew(configMap, version));
+        }
+        for (VersionedField field : unknown) {
+            if (field.object() != null) {
+                problems.errorWithHint(field.object() + ": strict decoding error: " + field.rejection(), tooNew(List.of(field), version));
             }
         }
     }
 
-    /** {@code config.Parse} of the ConfigMap releases: peers, BFD profiles, communities, then pools. */
+    private static String tooNew(List<VersionedField> fields, MetalLbVersion version) {
+        String since = fields.stream().map(f -> f.since().toString()).distinct().collect(Collectors.joining(", "));
+        return fields.size() == 1 ? "MetalLB " + version + " has no such field; it came in " + since
+                : "MetalLB " + version + " has no such fields; they came in " + since;
+    }
+
+    /** {@code config.Parse} of the ConfigMap releases: BGP mode checks, BFD profiles, peers, communities, then pools. */
     private static void validateConfigMap(MetalLbConfig config, MetalLbVersion version, BgpMode mode, Problems problems) {
-        PeerRules.checkConfigMap(config, version, problems);
+        // config.Parse runs the BGP implementation's checks first, right after decoding.
+        if (version.atLeast(0, 12, 0)) {
+            ModeRules.checkConfigMap(config, version, mode, problems);
+        }
         BfdRules.check(config, version, problems);
+        PeerRules.checkConfigMap(config, version, problems);
         config.legacyCommunities().forEach((alias, value) -> {
             String error = BgpCommunity.checkConfigMap(value, version);
             if (error != null) {
@@ -80,14 +98,14 @@ public final class ConfigValidator {
             }
         });
         List<CheckedPool> pools = PoolRules.check(config, version, problems);
-        if (version.atLeast(0, 12, 0)) {
-            ModeRules.checkConfigMap(config, pools, mode, problems);
-        }
         LbctlWarnings.check(config, pools, version, problems);
     }
 
     /** {@code config.For} of the CRD releases: mode checks, BFD profiles, peers, pools and advertisements. */
-    private static void validateResources(MetalLbConfig config, MetalLbVersion version, BgpMode mode, Problems problems) {
+    private static void validateResources(MetalLbConfig given, MetalLbVersion version, BgpMode mode, Problems problems) {
+        // Since v0.14.9 (at the latest) the controller sorts each kind by name before config.For (toConfig): which
+        // error comes first, and the numbers in "advertisement 1 and 2 are equal", follow name order, not file order.
+        MetalLbConfig config = version.atLeast(0, 14, 9) ? given.sortedByName() : given;
         for (PoolSpec pool : config.poolSpecs()) {
             if (pool.kind() == PoolKind.ADDRESS_POOL && version.atLeast(0, 14, 2)) {
                 problems.error("AddressPool " + pool.name() + ": MetalLB " + version + " no longer reads the AddressPool kind"
@@ -95,11 +113,12 @@ public final class ConfigValidator {
             }
         }
         // The mode checks run first in MetalLB and parse the addresses themselves.
-        ModeRules.checkCrd(config, PoolRules.parseAll(config, version), version, mode, problems);
+        ModeRules.checkCrd(config, version, mode, problems);
         BfdRules.check(config, version, problems);
         PeerRules.checkCrd(config, version, problems);
+        Set<String> aliases = AdvertisementRules.communityAliases(config, version, problems);
         List<CheckedPool> pools = PoolRules.check(config, version, problems);
-        AdvertisementRules.check(config, pools, version, problems);
+        AdvertisementRules.check(config, pools, aliases, version, problems);
         BfdRules.checkEcho(config, pools, problems);
         LbctlWarnings.check(config, pools, version, problems);
     }

@@ -52,7 +52,7 @@ final class LbctlWarnings {
     private static void emptyRanges(CheckedPool pool, MetalLbVersion version, Problems problems) {
         for (Map.Entry<String, List<Cidr>> entry : pool.cidrsByAddress().entrySet()) {
             if (entry.getValue().isEmpty()) {
-                problems.error("pool " + GoQuote.q(pool.name()) + ": address range " + GoQuote.q(entry.getKey())
+                problems.lbctlError("pool " + GoQuote.q(pool.name()) + ": address range " + GoQuote.q(entry.getKey())
                         + " contains no addresses for MetalLB " + version + " (its ends are of different families or in"
                         + " reverse order: MetalLB silently summarizes such a range to nothing, so lbctl refuses it)", pool.name());
             }

@@ -22,7 +22,24 @@ final class LegacyBgpAdvertisementRules {
             MetalLbVersion version) {
         List<String> errors = new ArrayList<>();
         boolean perAddress = version.atLeast(0, 12, 0) || pool.kind() == PoolKind.ADDRESS_POOL;
-        for (LegacyBgpAdvertisement ad : pool.bgpAdvertisements()) {
+        List<LegacyBgpAdvertisement> ads = pool.bgpAdvertisements();
+        // v0.12.0 added validateDuplicateAdvertisements and validateDuplicateCommunities.
+        boolean duplicates = perAddress;
+        for (int i = 0; duplicates && i < ads.size(); i++) {
+            for (int j = i + 1; j < ads.size(); j++) {
+                if (ads.get(i).equals(ads.get(j))) {
+                    errors.add("duplicate definition of bgpadvertisements. advertisement " + (i + 1) + " and " + (j + 1)
+                            + " are equal");
+                    return errors;
+                }
+            }
+        }
+        for (LegacyBgpAdvertisement ad : ads) {
+            String duplicate = duplicates ? GoSelectors.firstDuplicateString(ad.communities(), "community") : null;
+            if (duplicate != null) {
+                errors.add(duplicate);
+                continue;
+            }
             long length = ad.aggregationLength() == null ? 32 : ad.aggregationLength();
             long lengthV6 = ad.aggregationLengthV6() == null ? 128 : ad.aggregationLengthV6();
             if (length > 32) {
@@ -56,7 +73,7 @@ final class LegacyBgpAdvertisementRules {
         for (List<Cidr> cidrs : cidrsByAddress.values()) {
             for (Cidr cidr : cidrs) {
                 if (length < cidr.prefixLength()) {
-                    errors.add("invalid aggregation length " + length + ": prefix " + GoQuote.q(cidr.toString())
+                    errors.add("invalid aggregation length " + length + ": prefix " + GoQuote.q(GoFamily.format(cidr))
                             + " in this pool is more specific than the aggregation length");
                 }
             }
@@ -72,7 +89,7 @@ final class LegacyBgpAdvertisementRules {
             if (cidrs.isEmpty()) {
                 continue;
             }
-            long max = cidrs.get(0).family() == IpFamily.IPV6 ? lengthV6 : length;
+            long max = GoFamily.of(cidrs.get(0)) == IpFamily.IPV6 ? lengthV6 : length;
             int lowest = cidrs.stream().mapToInt(Cidr::prefixLength).min().orElseThrow();
             if (max < lowest) {
                 // The ConfigMap parser printed the prefix length with %q, the AddressPool one with %d.

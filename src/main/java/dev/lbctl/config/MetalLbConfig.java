@@ -7,10 +7,12 @@ import dev.lbctl.pool.MetalLbAddresses;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A MetalLB configuration as read from files, not yet checked: everything MetalLB's {@code config.For} (CRDs) or
@@ -84,6 +86,18 @@ public record MetalLbConfig(
         }
         return new MetalLbConfig(style, specs, l2, bgpAdvertisements, peers, communities, legacyCommunities, bfdProfiles,
                 versionedFields, readWarnings);
+    }
+
+    /** This configuration with each kind's objects in name order (stable: equal names keep file order). */
+    public MetalLbConfig sortedByName() {
+        return new MetalLbConfig(style, byName(poolSpecs, PoolSpec::name), byName(l2Advertisements, L2AdvertisementSpec::name),
+                byName(bgpAdvertisements, BgpAdvertisementSpec::name), byName(peers, BgpPeerSpec::name),
+                byName(communities, CommunitySpec::name), legacyCommunities, byName(bfdProfiles, BfdProfileSpec::name),
+                versionedFields, readWarnings);
+    }
+
+    private static <T> List<T> byName(List<T> items, Function<T, String> name) {
+        return items.stream().sorted(Comparator.comparing(name)).toList();
     }
 
     /**

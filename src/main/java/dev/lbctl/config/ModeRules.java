@@ -2,8 +2,12 @@ package dev.lbctl.config;
 
 import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.GoQuote;
+import dev.lbctl.pool.InvalidAddressException;
 import dev.lbctl.pool.IpFamily;
+import dev.lbctl.pool.LabelSelector;
+import dev.lbctl.pool.MetalLbAddresses;
 import dev.lbctl.pool.MetalLbVersion;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +22,7 @@ final class ModeRules {
     private ModeRules() {
     }
 
-    static void checkConfigMap(MetalLbConfig config, List<CheckedPool> pools, ConfigValidator.BgpMode mode, Problems problems) {
+    static void checkConfigMap(MetalLbConfig config, MetalLbVersion version, ConfigValidator.BgpMode mode, Problems problems) {
         if (mode == ConfigValidator.BgpMode.FRR) {
             frrConfigMapPeers(config.peers(), problems);
             return;
@@ -34,44 +38,45 @@ final class ModeRules {
         if (!config.bfdProfiles().isEmpty()) {
             problems.error("bfd profiles section set", null);
         }
-        for (CheckedPool pool : pools) {
-            if ("bgp".equals(pool.spec().protocol())) {
-                ipv6InNativeBgp(pool, problems);
-            }
-        }
+        ipv6InNativeBgp(config.poolSpecs().stream().filter(p -> "bgp".equals(p.protocol())).toList(), version, problems);
     }
 
-    static void checkCrd(MetalLbConfig config, List<CheckedPool> pools, MetalLbVersion version,
+    static void checkCrd(MetalLbConfig config, MetalLbVersion version,
             ConfigValidator.BgpMode mode, Problems problems) {
         if (mode == ConfigValidator.BgpMode.FRR) {
-            frrPeers(config.peers(), problems);
+            if (version.atLeast(0, 16, 0)) {
+                frrPeersPerNode(config.peers(), problems);
+            } else {
+                frrPeers(config.peers(), problems);
+            }
             return;
         }
         for (BgpPeerSpec p : config.peers()) {
             String peer = "peer " + nonNull(p.address());
+            String object = "BGPPeer " + p.name();
             if (!empty(p.bfdProfile())) {
-                problems.error(peer + " has bfd-profile set on native bgp mode", null);
+                problems.error(peer + " has bfd-profile set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.keepaliveTime()) && !isZeroDuration(p.keepaliveTime())) {
-                problems.error(peer + " has keepalive-time set on native bgp mode", null);
+                problems.error(peer + " has keepalive-time set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.vrf())) {
-                problems.error(peer + " has vrf set on native bgp mode", null);
+                problems.error(peer + " has vrf set on native bgp mode", null, object, p.origin());
             }
             if (p.connectTime() != null) {
-                problems.error(peer + " has connect time set on native bgp mode", null);
+                problems.error(peer + " has connect time set on native bgp mode", null, object, p.origin());
             }
             if (p.enableGracefulRestart()) {
-                problems.error(peer + " has EnableGracefulRestart flag set on native bgp mode", null);
+                problems.error(peer + " has EnableGracefulRestart flag set on native bgp mode", null, object, p.origin());
             }
             if (p.disableMp()) {
-                problems.error(peer + " has disable MP flag set on native bgp mode", null);
+                problems.error(peer + " has disable MP flag set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.dynamicAsn())) {
-                problems.error(peer + " has dynamicASN set on native bgp mode", null);
+                problems.error(peer + " has dynamicASN set on native bgp mode", null, object, p.origin());
             }
             if (!empty(p.iface())) {
-                problems.error(peer + " has interface set on native bgp mode", null);
+                problems.error(peer + " has interface set on native bgp mode", null, object, p.origin());
             }
         }
         if (!config.bfdProfiles().isEmpty()) {
@@ -79,11 +84,10 @@ final class ModeRules {
         }
         if (!config.bgpAdvertisements().isEmpty()) {
             // Since v0.14.9 only pools that a BGPAdvertisement selects must be IPv4-only; before, every pool.
-            boolean selectedOnly = version.atLeast(0, 14, 9);
-            for (CheckedPool pool : pools) {
-                if (!selectedOnly || config.bgpAdvertisements().stream().anyMatch(a -> a.selects(pool.spec()))) {
-                    ipv6InNativeBgp(pool, problems);
-                }
+            List<PoolSpec> ipPools = config.poolSpecs().stream().filter(p -> p.kind() == PoolKind.IP_ADDRESS_POOL).toList();
+            List<PoolSpec> selected = version.atLeast(0, 14, 9) ? poolsSelectedForBgp(config, ipPools, problems) : ipPools;
+            if (selected != null) {
+                ipv6InNativeBgp(selected, version, problems);
             }
         }
         if (version.atLeast(0, 14, 0)) {
@@ -91,10 +95,59 @@ final class ModeRules {
         }
     }
 
-    private static void ipv6InNativeBgp(CheckedPool pool, Problems problems) {
-        pool.cidrs().stream().filter(c -> c.family() == IpFamily.IPV6).findFirst().map(Cidr::toString).ifPresent(cidr ->
-                problems.error("pool " + GoQuote.q(pool.name()) + " has ipv6 CIDR " + cidr
-                        + ", native bgp mode does not support ipv6", pool.name()));
+    /**
+     * {@code poolSelectorsForBGP} and its use in {@code findIPv6BGPAdvertisement}: the pools some BGPAdvertisement
+     * selects, in pool order, or null after reporting a selector Kubernetes refuses (MetalLB stops there).
+     */
+    private static List<PoolSpec> poolsSelectedForBgp(MetalLbConfig config, List<PoolSpec> pools, Problems problems) {
+        Set<String> names = new HashSet<>();
+        List<LabelSelector> selectors = new ArrayList<>();
+        for (BgpAdvertisementSpec adv : config.bgpAdvertisements()) {
+            if (adv.selectsAllPools()) {
+                return pools;
+            }
+            names.addAll(adv.ipAddressPools());
+            for (LabelSelector selector : adv.ipAddressPoolSelectors()) {
+                if (KubeSelectorRules.error(selector) != null) {
+                    problems.error("invalid label selector " + KubeSelectorRules.value(selector), null,
+                            "BGPAdvertisement " + adv.name(), adv.origin());
+                    return null;
+                }
+                selectors.add(selector);
+            }
+        }
+        if (names.isEmpty() && selectors.isEmpty()) {
+            return pools;
+        }
+        return pools.stream().filter(p -> names.contains(p.name()) || selectors.stream().anyMatch(s -> s.matches(p.labels())))
+                .toList();
+    }
+
+    /**
+     * Native BGP speaks IPv4 only: MetalLB parses each address of each pool in order and stops at the first that does
+     * not parse (reported here without the "parsing address pool" wrapping the pool checks add later) or is IPv6.
+     */
+    private static void ipv6InNativeBgp(List<PoolSpec> pools, MetalLbVersion version, Problems problems) {
+        for (PoolSpec pool : pools) {
+            for (String address : pool.addresses()) {
+                List<Cidr> cidrs;
+                try {
+                    cidrs = MetalLbAddresses.parse(address, version);
+                } catch (InvalidAddressException e) {
+                    problems.firstInvalidAddress(pool.name(), address);
+                    problems.error("invalid CIDR " + GoQuote.q(address) + " in pool " + GoQuote.q(pool.name()) + ": "
+                            + e.getMessage(), pool.name());
+                    return;
+                }
+                for (Cidr cidr : cidrs) {
+                    if (GoFamily.of(cidr) == IpFamily.IPV6) {
+                        problems.error("pool " + GoQuote.q(pool.name()) + " has ipv6 CIDR " + cidr
+                                + ", native bgp mode does not support ipv6", pool.name());
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private static void nonLegacyCommunities(MetalLbConfig config, MetalLbVersion version, Problems problems) {
@@ -165,6 +218,51 @@ final class ModeRules {
                 }
             }
         }
+    }
+
+    /**
+     * {@code checkFRRPeersCompatible} of v0.16: only peers that select a common node must agree (router ID, address,
+     * local ASN per VRF). Offline lbctl assumes one node without labels (see AdvertisementRules); MetalLB stops at the
+     * first error, so this reports one.
+     */
+    private static void frrPeersPerNode(List<BgpPeerSpec> peers, Problems problems) {
+        for (int i = 0; i < peers.size(); i++) {
+            BgpPeerSpec p = peers.get(i);
+            for (int j = 0; j < i; j++) {
+                BgpPeerSpec q = peers.get(j);
+                String error = KubeSelectorRules.filterError(p.nodeSelectors());
+                error = error != null ? error : KubeSelectorRules.filterError(q.nodeSelectors());
+                if (error == null && KubeSelectorRules.selectsAssumedNode(p.nodeSelectors())
+                        && KubeSelectorRules.selectsAssumedNode(q.nodeSelectors())) {
+                    error = sameNodeError(p, q);
+                }
+                if (error != null) {
+                    problems.error(error, null);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String sameNodeError(BgpPeerSpec p, BgpPeerSpec q) {
+        if (!nonNull(p.routerId()).equals(nonNull(q.routerId()))) {
+            return "peer " + nonNull(p.routerId()) + " has RouterID different from " + nonNull(q.routerId())
+                    + ", in FRR mode peers selecting the same node must all have the same RouterID";
+        }
+        if (peerIdentifier(p).equals(peerIdentifier(q))) {
+            return "peer " + peerIdentifier(p) + " already exists, FRR mode doesn't support duplicate BGPPeers selecting the same node";
+        }
+        if (p.myAsn() != q.myAsn() && nonNull(p.vrf()).equals(nonNull(q.vrf()))) {
+            return "peer " + peerIdentifier(p) + " has myAsn different from " + peerIdentifier(q)
+                    + ", in FRR mode peers selecting the same node must have the same myAsn within the same VRF";
+        }
+        return null;
+    }
+
+    /** {@code PeerIdentifier} of v0.16: the address (or interface), with {@code -VRF} only for a named VRF. */
+    private static String peerIdentifier(BgpPeerSpec p) {
+        String id = empty(p.address()) ? nonNull(p.iface()) : p.address();
+        return empty(p.vrf()) ? id : id + "-" + p.vrf();
     }
 
     private static String identifier(BgpPeerSpec p) {

@@ -29,15 +29,17 @@ final class PeerRules {
         for (int i = 0; i < config.peers().size(); i++) {
             BgpPeerSpec peer = config.peers().get(i);
             String wrap = "parsing peer #" + (i + 1) + ": ";
+            String object = "peer #" + (i + 1);
             List<String> errors = configMapErrors(peer, version);
-            errors.forEach(e -> problems.error(wrap + e, null));
+            errors.forEach(e -> problems.error(wrap + e, null, object, peer.origin()));
             if (peer.bfdProfile() != null && !peer.bfdProfile().isEmpty() && !profiles.contains(peer.bfdProfile())) {
-                problems.error("peer #" + (i + 1) + " referencing non existing bfd profile " + peer.bfdProfile(), null);
+                problems.error("peer #" + (i + 1) + " referencing non existing bfd profile " + peer.bfdProfile(), null,
+                        object, peer.origin());
             }
             if (errors.isEmpty()) {
                 List<Object> identity = configMapIdentity(peer);
                 if (seen.contains(identity)) {
-                    problems.error("peer #" + (i + 1) + " already exists", null);
+                    problems.error("peer #" + (i + 1) + " already exists", null, object, peer.origin());
                 }
                 seen.add(identity);
             }
@@ -88,6 +90,8 @@ final class PeerRules {
         if (p.sourceAddress() != null && !p.sourceAddress().isEmpty() && parseIp(p.sourceAddress()) == null) {
             errors.add("invalid source IP " + GoQuote.q(p.sourceAddress()));
         }
+        p.nodeSelectors().stream().map(KubeSelectorRules::legacyError).filter(Objects::nonNull).findFirst()
+                .ifPresent(e -> errors.add("parsing node selector: " + e));
         return errors;
     }
 
@@ -104,10 +108,13 @@ final class PeerRules {
         List<BgpPeerSpec> seen = new ArrayList<>();
         for (BgpPeerSpec peer : config.peers()) {
             List<String> errors = crdErrors(peer);
-            errors.forEach(e -> problems.error(wrapCrd(version, peer.name(), e), null));
+            String object = "BGPPeer " + peer.name();
+            errors.forEach(e -> problems.error(wrapCrd(version, peer.name(), e), null, object, peer.origin()));
             if (peer.bfdProfile() != null && !peer.bfdProfile().isEmpty() && !profiles.contains(peer.bfdProfile())) {
-                // A TransientError in MetalLB: the peer waits until the profile exists.
-                problems.warning("peer " + peer.name() + " referencing non existing bfd profile " + peer.bfdProfile(), null);
+                // A TransientError: the webhook lets it through, but the controller loads no configuration at all
+                // (config stale) until the profile exists, so for a whole configuration it is a refusal.
+                problems.error("peer " + peer.name() + " referencing non existing bfd profile " + peer.bfdProfile(), null,
+                        object, peer.origin());
             }
             if (peer.passwordSecret() != null && !peer.passwordSecret().isEmpty()) {
                 problems.warning("BGPPeer " + GoQuote.q(peer.name()) + " takes its password from Secret "
@@ -116,7 +123,7 @@ final class PeerRules {
             }
             // reflect.DeepEqual includes the name, so only two resources with the same name can be equal.
             if (errors.isEmpty() && seen.stream().anyMatch(s -> sameExceptOrigin(s, peer))) {
-                problems.error("peer " + peer.name() + " already exists", null);
+                problems.error("peer " + peer.name() + " already exists", null, object, peer.origin());
             }
             seen.add(peer);
         }
@@ -179,6 +186,8 @@ final class PeerRules {
         if (selectors != null) {
             errors.add(selectors);
         }
+        p.nodeSelectors().stream().map(KubeSelectorRules::error).filter(Objects::nonNull).findFirst()
+                .ifPresent(e -> errors.add(e + "\nfailed to convert peer " + p.name() + " node selector"));
         if (!nullToEmpty(p.password()).isEmpty() && !nullToEmpty(p.passwordSecret()).isEmpty()) {
             errors.add("can not have both password and secret ref set in peer config " + id);
         }
@@ -213,9 +222,9 @@ final class PeerRules {
         return null;
     }
 
-    /** Go's {@code %q} of a {@code *metav1.Duration}: the quoted duration, or {@code <nil>} when not set. */
+    /** Go's {@code %q} of a {@code *metav1.Duration}: its generated String(), {@code &Duration{Duration:1s,}} or nil. */
     private static String quotedDuration(Long nanos) {
-        return nanos == null ? "<nil>" : GoQuote.q(GoDuration.format(nanos));
+        return GoQuote.q(nanos == null ? "nil" : "&Duration{Duration:" + GoDuration.format(nanos) + ",}");
     }
 
     private static Long durationOrNull(String text) {

@@ -3,6 +3,7 @@ package dev.lbctl.config;
 import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.InvalidAddressException;
+import dev.lbctl.pool.LabelSelector;
 import dev.lbctl.pool.MetalLbAddresses;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.pool.ServiceAllocation;
@@ -34,18 +35,19 @@ final class PoolRules {
                     ? "parsing address pool #" + (i + 1) + ": "
                     : "parsing address pool " + spec.name() + ": ";
             Map<String, List<Cidr>> cidrsByAddress = cidrsOf(spec, version);
-            for (String error : poolErrors(spec, config, version, cidrsByAddress)) {
-                problems.error(wrap + error, spec.name());
+            for (String error : poolErrors(spec, config, version, cidrsByAddress, problems)) {
+                problems.error(wrap + error, spec.name(), object(spec), spec.origin());
             }
             if (!names.add(spec.name())) {
-                problems.error("duplicate definition of pool " + GoQuote.q(spec.name()), spec.name());
+                problems.error("duplicate definition of pool " + GoQuote.q(spec.name()), spec.name(), object(spec), spec.origin());
                 continue;
             }
             CheckedPool pool = new CheckedPool(spec, cidrsByAddress);
             for (Cidr cidr : pool.cidrs()) {
-                allCidrs.stream().filter(cidr::overlaps).findFirst().ifPresent(m -> problems.error(
-                        "CIDR " + GoQuote.q(cidr.toString()) + " in pool " + GoQuote.q(spec.name())
-                                + " overlaps with already defined CIDR " + GoQuote.q(m.toString()), spec.name()));
+                allCidrs.stream().filter(m -> GoFamily.overlaps(cidr, m)).findFirst().ifPresent(m -> problems.error(
+                        "CIDR " + GoQuote.q(GoFamily.format(cidr)) + " in pool " + GoQuote.q(spec.name())
+                                + " overlaps with already defined CIDR " + GoQuote.q(GoFamily.format(m)), spec.name(), object(spec),
+                        spec.origin()));
                 allCidrs.add(cidr);
             }
             checked.add(pool);
@@ -53,9 +55,12 @@ final class PoolRules {
         return checked;
     }
 
-    /** Every pool with its prefixes, duplicates included, without reporting anything. */
-    static List<CheckedPool> parseAll(MetalLbConfig config, MetalLbVersion version) {
-        return config.poolSpecs().stream().map(spec -> new CheckedPool(spec, cidrsOf(spec, version))).toList();
+    private static String object(PoolSpec spec) {
+        return switch (spec.kind()) {
+            case CONFIGMAP_POOL -> "address pool " + GoQuote.q(spec.name());
+            case IP_ADDRESS_POOL -> "IPAddressPool " + spec.name();
+            case ADDRESS_POOL -> "AddressPool " + spec.name();
+        };
     }
 
     /** The prefixes of each address entry that parses; entries that do not parse are left out. */
@@ -73,7 +78,7 @@ final class PoolRules {
 
     /** The errors MetalLB's pool parser would raise for this pool, unwrapped, in MetalLB's order. */
     private static List<String> poolErrors(PoolSpec spec, MetalLbConfig config, MetalLbVersion version,
-            Map<String, List<Cidr>> cidrsByAddress) {
+            Map<String, List<Cidr>> cidrsByAddress, Problems problems) {
         List<String> errors = new ArrayList<>();
         if (spec.name().isEmpty()) {
             errors.add("missing pool name");
@@ -86,13 +91,16 @@ final class PoolRules {
             try {
                 MetalLbAddresses.parse(address, version);
             } catch (InvalidAddressException e) {
+                if (!problems.firstInvalidAddress(spec.name(), address)) {
+                    continue; // the BGP mode checks reported it already, as MetalLB meets it there first
+                }
                 errors.add("invalid CIDR " + GoQuote.q(address) + " in pool " + GoQuote.q(spec.name()) + ": " + e.getMessage());
             }
         }
         if (spec.kind().hasProtocol()) {
             errors.addAll(protocolErrors(spec, config, version, cidrsByAddress));
         }
-        spec.serviceAllocation().ifPresent(allocation -> errors.addAll(serviceAllocationErrors(allocation)));
+        spec.serviceAllocation().ifPresent(allocation -> errors.addAll(serviceAllocationErrors(allocation, spec.name())));
         return errors;
     }
 
@@ -110,7 +118,7 @@ final class PoolRules {
     }
 
     /** {@code addressPoolServiceAllocationsFromCR}. */
-    private static List<String> serviceAllocationErrors(ServiceAllocation allocation) {
+    private static List<String> serviceAllocationErrors(ServiceAllocation allocation, String pool) {
         List<String> errors = new ArrayList<>();
         if (new HashSet<>(allocation.namespaces()).size() != allocation.namespaces().size()) {
             errors.add("duplicate definition in namespaces field");
@@ -122,6 +130,18 @@ final class PoolRules {
         String serviceSelectors = GoSelectors.firstDuplicate(allocation.serviceSelectors(), "serviceSelectors");
         if (serviceSelectors != null) {
             errors.add(serviceSelectors);
+        }
+        for (LabelSelector s : allocation.namespaceSelectors()) {
+            String error = KubeSelectorRules.error(s);
+            if (error != null) {
+                errors.add(error + "\ninvalid namespace label selector " + KubeSelectorRules.pointer(s) + " in ip pool " + pool);
+            }
+        }
+        for (LabelSelector s : allocation.serviceSelectors()) {
+            String error = KubeSelectorRules.error(s);
+            if (error != null) {
+                errors.add(error + "\ninvalid service label selector " + KubeSelectorRules.value(s) + " in ip pool " + pool);
+            }
         }
         return errors;
     }

@@ -1,23 +1,52 @@
 package dev.lbctl.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects the findings of one validation run in the order MetalLB would meet them. */
 final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
+    /** Address entries already reported as invalid ("pool\0address"), so a later phase does not report them again. */
+    private final Set<String> invalidAddresses = new HashSet<>();
 
     void error(String message, String pool) {
-        found.add(Problem.error(oneLine(message), pool));
+        add(Problem.Severity.ERROR, message, pool, null, null, Problem.Source.METALLB, null);
+    }
+
+    /** A MetalLB error with lbctl's note on it, kept out of MetalLB's text. */
+    void errorWithHint(String message, String hint) {
+        add(Problem.Severity.ERROR, message, null, null, null, Problem.Source.METALLB, hint);
+    }
+
+    /** An error MetalLB raises about an object whose name its message does not carry. */
+    void error(String message, String pool, String object, Origin origin) {
+        add(Problem.Severity.ERROR, message, pool, object, origin, Problem.Source.METALLB, null);
+    }
+
+    /** A refusal of lbctl's own: MetalLB accepts this. */
+    void lbctlError(String message, String pool) {
+        add(Problem.Severity.ERROR, message, pool, null, null, Problem.Source.LBCTL, null);
     }
 
     void warning(String message, String pool) {
-        found.add(Problem.warning(oneLine(message), pool));
+        add(Problem.Severity.WARNING, message, pool, null, null, Problem.Source.LBCTL, null);
+    }
+
+    /** Records that this address entry was reported invalid; false if it already was. */
+    boolean firstInvalidAddress(String pool, String address) {
+        return invalidAddresses.add(pool + "\0" + address);
     }
 
     List<Problem> toList() {
         return List.copyOf(found);
+    }
+
+    private void add(Problem.Severity severity, String message, String pool, String object, Origin origin,
+            Problem.Source source, String hint) {
+        found.add(new Problem(severity, oneLine(message), pool, object, origin, source, hint));
     }
 
     /** Go's errors.Join separates messages with newlines; a finding is one line, so they are joined with "; ". */

@@ -134,7 +134,7 @@ final class ResourceReader {
         for (KubeFields ad : spec.objects("bgpAdvertisements")) {
             ads.add(new LegacyBgpAdvertisement(ad.integer("aggregationLength", Integer.MIN_VALUE, Integer.MAX_VALUE),
                     ad.integer("aggregationLengthV6", Integer.MIN_VALUE, Integer.MAX_VALUE),
-                    ad.integer("localPref", 0, UINT32_MAX), ad.strings("communities")));
+                    ad.integer("localPref", 0, UINT32_MAX), ad.strings("communities"), ad.has("communities")));
             ad.rejectUnknown();
         }
         out.pools.add(new PoolSpec(PoolKind.ADDRESS_POOL, name, addresses, autoAssign, false, protocol, ads,

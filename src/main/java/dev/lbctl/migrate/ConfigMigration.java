@@ -62,13 +62,13 @@ public final class ConfigMigration {
                 mode = BgpMode.FRR;
             }
         }
-        problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.message()));
+        problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.describe()));
         List<Problem> errors = errors(problems);
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.message()));
+            errors.forEach(p -> progress.info("error: " + p.describe()));
             throw new InvalidInputException("the legacy configuration in " + source + " is not valid for MetalLB "
                     + SOURCE_RELEASE + (mode == BgpMode.FRR ? " (FRR mode)" : "") + ", so it cannot be migrated: "
-                    + withoutPeriod(errors.get(0).message()) + more(errors) + "; fix it first.");
+                    + withoutPeriod(errors.get(0).describe()) + more(errors) + "; fix it first.");
         }
         if (mode == BgpMode.FRR) {
             progress.warn(source + " uses settings that only MetalLB's FRR mode accepts (BFD profiles, keepalive-time or"
@@ -87,9 +87,9 @@ public final class ConfigMigration {
             errors = List.of(Problem.error(e.getMessage(), null));
         }
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.message()));
+            errors.forEach(p -> progress.info("error: " + p.describe()));
             throw new InvalidInputException(what + " would not be valid for MetalLB " + TARGET_RELEASE + ": "
-                    + withoutPeriod(errors.get(0).message()) + more(errors) + "; change that value in the ConfigMap and migrate again.");
+                    + withoutPeriod(errors.get(0).describe()) + more(errors) + "; change that value in the ConfigMap and migrate again.");
         }
     }
 

@@ -78,6 +78,41 @@ class PoolCommandsTest {
     }
 
     @Test
+    void eachProblemSaysWhoRefusesItAndWhereItComesFrom(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("pools.yaml");
+        Files.writeString(file, """
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: lan, namespace: metallb-system}
+                spec:
+                  addresses: [10.0.0.10-fd00::20]
+                ---
+                apiVersion: metallb.io/v1beta1
+                kind: BGPAdvertisement
+                metadata: {name: adv, namespace: metallb-system}
+                spec: {aggregationLength: 33}
+                """);
+        CliRun run = lbctl("pool", "validate", "-f", file.toString(), "-o", "json");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("\"valid\": false", "\"metallbAccepts\": false",
+                "\"source\": \"metallb\"", "\"message\": \"invalid aggregation length '!' for IPv4\"",
+                "\"object\": \"BGPAdvertisement adv\"", "\"line\": 7",
+                "\"source\": \"lbctl\"", "contains no addresses");
+        CliRun table = lbctl("pool", "validate", "-f", file.toString());
+        assertThat(table.out()).contains("error: BGPAdvertisement adv (" + file + ":7): invalid aggregation length '!' for IPv4",
+                "error (lbctl only, MetalLB accepts it): pool \"lan\": address range");
+    }
+
+    @Test
+    void whatOnlyLbctlRefusesIsAcceptedByMetalLbInJson() {
+        CliRun run = lbctl("pool", "validate", "--pool", "10.0.0.10-fd00::20", "-o", "json");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("\"valid\": false", "\"metallbAccepts\": true", "\"source\": \"lbctl\"");
+        assertThat(lbctl("pool", "validate", "--pool", "10.0.0.10-fd00::20").out())
+                .contains("invalid for MetalLB v0.16.1: 1 error, 0 warnings (MetalLB itself would accept it; the errors are lbctl's)");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         CliRun run = lbctl("pool", "validate", "--help");
         assertThat(run.exitCode()).isZero();

@@ -87,4 +87,24 @@ class ConfigFilesTest {
         Files.writeString(file, text);
         return file;
     }
+
+    @Test
+    void aKindOrApiVersionWithALineBreakIsQuotedSoTheErrorStaysOneLine() {
+        assertThatThrownBy(() -> ConfigFiles.read("kind: \"a\\nb\"\napiVersion: \"x y\"\n", "in.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("only \"a\\nb\" (\"x y\") at line 1")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void anEmptyLastDocumentIsSkipped() {
+        MetalLbConfig config = ConfigFiles.read("""
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: lan, namespace: metallb-system}
+                spec: {addresses: [10.0.0.0/24]}
+                ---
+                """, "in.yaml");
+        assertThat(config.poolSpecs()).hasSize(1);
+    }
 }

@@ -47,7 +47,7 @@ class ConfigFixturesTest {
         }
         MetalLbConfig config = ConfigFiles.read(List.of(yaml));
         List<String> actual = ConfigValidator.validate(config, version(yaml, config), mode(yaml)).stream()
-                .map(p -> p.severity() + " " + p.message()).toList();
+                .map(p -> p.severity() + " " + p.describe()).toList();
         assertThat(actual).containsExactlyElementsOf(expected);
         if (name.startsWith("valid-")) {
             assertThat(actual).noneMatch(l -> l.startsWith("ERROR"));

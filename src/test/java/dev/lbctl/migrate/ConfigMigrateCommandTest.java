@@ -99,7 +99,7 @@ class ConfigMigrateCommandTest {
                 """).toString());
         assertRefused(run, 3, "is not valid for MetalLB v0.12.1, so it cannot be migrated",
                 "invalid CIDR \"192.168.1.0/33\"", "(and 1 more, listed above)");
-        assertThat(run.err()).contains("error: parsing address pool #2: address pool is missing the protocol field");
+        assertThat(run.err()).contains(": parsing address pool #2: address pool is missing the protocol field");
     }
 
     @Test
@@ -140,19 +140,18 @@ class ConfigMigrateCommandTest {
 
     @Test
     void whatTheLatestReleaseWouldRejectIsRefusedByTheSelfCheck() throws IOException {
-        // v0.12 folds repeated communities into a set; v0.16.1 rejects them.
+        // v0.12.1 does not compare local preferences; v0.16.1 refuses two on the same pool and nodes.
         CliRun run = run(file("""
-                peers:
-                - {peer-address: 10.0.0.1, peer-asn: 64501, my-asn: 64500}
                 address-pools:
                 - name: public
                   protocol: bgp
                   addresses: [198.51.100.0/24]
                   bgp-advertisements:
-                  - communities: ["64512:1", "64512:1"]
+                  - localpref: 100
+                  - localpref: 200
                 """));
-        assertRefused(run, 3, "the converted resources would not be valid for MetalLB v0.16.1",
-                "BGPAdvertisement bgpadvertisement1: duplicate definition of community \"64512:1\"");
+        assertRefused(run, 3, "the converted resources would not be valid for MetalLB v0.16.1", "BGPAdvertisement bgpadvertisement2",
+                "invalid local preference 200: local preferernce 100 was already set");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package dev.lbctl.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbctl.config.ConfigValidator.BgpMode;
+import dev.lbctl.it.validation.ConfigGenerator;
+import dev.lbctl.it.validation.ConfigGenerator.Format;
+import dev.lbctl.it.validation.ValidationComparison;
+import dev.lbctl.it.validation.ValidationComparison.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code pool validate}'s rules against MetalLB's own Go code: for each release, {@link ConfigGenerator} writes one
+ * configuration per seed, {@code scripts/metallb-oracle} (MetalLB's config.For / config.Parse, built from its Go
+ * module on first use) gives MetalLB's verdict and message, and {@link ValidationComparison} holds lbctl's first
+ * error to them. No cluster is needed. Seeds: {@code -Dlbctl.validation.seeds=N} (default 300) starting at
+ * {@code -Dlbctl.validation.seedBase=B} (default 0). Every file, MetalLB's and lbctl's verdicts and a summary are kept
+ * in {@code target/validation-differential/RELEASE/}.
+ */
+@Tag("oracle")
+class ValidationDifferentialIT {
+
+    private static final int SEEDS = Integer.getInteger("lbctl.validation.seeds", 300);
+    private static final long SEED_BASE = Long.getLong("lbctl.validation.seedBase", 0);
+
+    /** Each row: the release, the format its generator writes, and the BGP implementation (the controller's --bgp-type). */
+    @ParameterizedTest(name = "MetalLB {0} ({1}, {2})")
+    @CsvSource({"v0.16.1, CRD, native", "v0.16.1, CRD, frr-k8s", "v0.12.1, CONFIGMAP, native", "v0.12.1, CONFIGMAP, frr",
+            "v0.11.0, CONFIGMAP, native"})
+    void lbctlAgreesWithMetalLb(String release, Format format, String bgp) throws Exception {
+        Path dir = Path.of("target", "validation-differential", release + "-" + bgp);
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        for (long seed = SEED_BASE; seed < SEED_BASE + SEEDS; seed++) {
+            Path file = dir.resolve("seed-" + seed + ".yaml");
+            Files.writeString(file, ConfigGenerator.generate(format, seed));
+            files.add(file);
+        }
+        List<JsonNode> metallb = oracle(release, bgp, files);
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        StringBuilder report = new StringBuilder();
+        List<String> disagreements = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode verdict = metallb.get(i);
+            assertThat(verdict.path("decodeError").asText()).as("oracle could not decode %s", files.get(i)).isEmpty();
+            List<String> errors = new ArrayList<>();
+            verdict.path("errors").forEach(e -> errors.add(e.asText()));
+            ValidationComparison c = ValidationComparison.of(files.get(i), release, mode(bgp), verdict.path("valid").asBoolean(),
+                    errors);
+            counts.merge(c.outcome(), 1, Integer::sum);
+            report.append(c).append('\n');
+            if (!c.outcome().agrees()) {
+                disagreements.add(c.toString());
+            }
+        }
+        String summary = "MetalLB " + release + " (" + format + ", " + bgp + "), " + files.size() + " configurations from seed " + SEED_BASE
+                + ": " + counts;
+        Files.writeString(dir.resolve("summary.txt"), summary + "\n" + report, StandardCharsets.UTF_8);
+        System.err.println(summary);
+        assertThat(disagreements).as(summary).isEmpty();
+    }
+
+    /** One oracle run for all files (one JSON line each, in order). */
+    private static List<JsonNode> oracle(String release, String bgp, List<Path> files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(repo().resolve("scripts/metallb-oracle").toString(), "--bgp", bgp, release));
+        files.forEach(f -> command.add(f.toAbsolutePath().toString()));
+        Path out = Files.createTempFile("metallb-oracle", ".jsonl");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // The first run builds MetalLB's package from its Go module: minutes on a cold machine.
+        assertThat(p.waitFor(30, TimeUnit.MINUTES)).as("metallb-oracle finished").isTrue();
+        assertThat(p.exitValue()).as("metallb-oracle exit code").isZero();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> verdicts = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            verdicts.add(json.readTree(line));
+        }
+        Files.delete(out);
+        assertThat(verdicts).hasSize(files.size());
+        return verdicts;
+    }
+
+    private static BgpMode mode(String bgp) {
+        return bgp.startsWith("frr") ? BgpMode.FRR : BgpMode.NATIVE;
+    }
+
+    private static Path repo() {
+        return Path.of("").toAbsolutePath();
+    }
+}
