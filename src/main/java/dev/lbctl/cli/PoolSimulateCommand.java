@@ -70,7 +70,7 @@ public class PoolSimulateCommand implements Callable<Integer> {
         MetalLbVersion version = loaded.version();
         List<Problem> errors = ConfigValidator.validate(config, version).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.message()));
+            errors.forEach(p -> progress.info("error: " + p.describe()));
             throw new InvalidInputException("the pools are invalid (" + errors.size() + (errors.size() == 1 ? " error" : " errors")
                     + "), so there is nothing to simulate; see 'lbctl pool validate'");
         }

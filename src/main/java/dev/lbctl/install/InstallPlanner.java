@@ -42,10 +42,10 @@ public final class InstallPlanner {
                             boolean adopt, boolean poolsOnly) {
         MetalLbConfig forRelease = inReleaseStyle(release, config);
         List<Problem> problems = ConfigValidator.validate(forRelease, release.version());
-        problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.message()));
+        problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.describe()));
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.message()));
+            errors.forEach(p -> progress.info("error: " + p.describe()));
             throw new InvalidInputException("the pools are invalid for MetalLB " + release.tag() + " (" + errors.size()
                     + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
         }
