@@ -2,9 +2,7 @@ package dev.lbctl.status;
 
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ClusterAccessException;
-import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
-import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.pool.AddressPool;
@@ -151,37 +149,26 @@ public final class StatusReader {
     }
 
     private List<AddressPool> pools(MetalLbStatus metallb) {
-        boolean legacy = metallb.configStyle().orElseThrow() == ConfigStyle.LEGACY_CONFIGMAP;
-        MetalLbVersion version = metallb.version()
-                .orElse(legacy ? MetalLbConfig.LAST_CONFIGMAP_RELEASE : MetalLbVersion.LATEST);
-        String namespace = metallb.namespace();
-        if (legacy) {
-            String name = metallb.configMap().orElseThrow();
-            Optional<ConfigMapSnapshot> cm = cluster.configMap(namespace, name);
-            String text = cm.map(c -> c.data().get("config")).orElse(null);
-            if (text == null) {
-                warnings.add(cm.isEmpty()
-                        ? "ConfigMap " + namespace + "/" + name + " does not exist: MetalLB has no configuration and assigns no address"
-                        : "ConfigMap " + namespace + "/" + name + " has no key config: MetalLB has no configuration and assigns no address");
+        MetalLbConfiguration configuration = MetalLbConfiguration.read(cluster, metallb);
+        MetalLbVersion version = metallb.version().orElse(MetalLbConfiguration.fallbackVersion(configuration.style()));
+        if (configuration.style() == ConfigStyle.LEGACY_CONFIGMAP) {
+            if (configuration.legacyText().isEmpty()) {
+                warnings.add(configuration.source() + (configuration.configMapExists() ? " has no key config" : " does not exist")
+                        + ": MetalLB has no configuration and assigns no address");
                 return List.of();
             }
-            return PoolReading.fromConfigMapText(text, "ConfigMap " + namespace + "/" + name, version, warnings);
+            return PoolReading.fromConfigMapText(configuration.legacyText().get(), configuration.source(), version, warnings);
         }
-        if (!cluster.serves(METALLB_API, "IPAddressPool")) {
+        if (!configuration.crdsServed()) {
             warnings.add("the cluster does not serve " + METALLB_API + " IPAddressPool: MetalLB's CRDs are not installed");
             return List.of();
         }
-        List<Map<String, Object>> objects = new ArrayList<>(cluster.list(METALLB_API, "IPAddressPool", namespace));
-        // The AddressPool kind (v0.13.0 to v0.14.2) still allocates where its CRD is installed.
-        if (version.below(0, 14, 3) && cluster.serves(METALLB_API, "AddressPool")) {
-            objects.addAll(cluster.list(METALLB_API, "AddressPool", namespace));
-        }
         List<AddressPool> pools = new ArrayList<>();
-        for (Map<String, Object> object : objects) {
+        for (Map<String, Object> object : configuration.poolResources()) {
             PoolReading.fromResource(object, version, warnings).ifPresent(pools::add);
         }
         if (pools.isEmpty()) {
-            warnings.add("namespace " + namespace + " has no IPAddressPool: MetalLB assigns no address");
+            warnings.add("namespace " + metallb.namespace() + " has no IPAddressPool: MetalLB assigns no address");
         }
         return pools;
     }

@@ -15,6 +15,7 @@ import dev.lbctl.report.Yaml;
 import dev.lbctl.services.ServiceInventory;
 import dev.lbctl.services.ServiceManifests;
 import dev.lbctl.services.ServiceRequest;
+import dev.lbctl.status.MetalLbConfiguration;
 import dev.lbctl.status.MetalLbStatus;
 import dev.lbctl.status.StatusReader;
 import java.time.Duration;
@@ -125,7 +126,7 @@ public final class Verifier {
                         + " in namespace " + found.namespace());
             });
             MetalLbVersion version = metallb.version().orElse(MetalLbVersion.LATEST);
-            MetalLbConfig config = ClusterSnapshot.config(cluster, metallb);
+            MetalLbConfig config = MetalLbConfiguration.read(cluster, metallb).parse();
             List<AddressPool> pools = config.pools(version);
             Allocation predicted = check("MetalLB can assign an address", () -> predict(config, pools, version));
             pool = Optional.ofNullable(predicted.pool());
