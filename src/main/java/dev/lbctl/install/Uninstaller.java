@@ -36,6 +36,7 @@ public final class Uninstaller {
             "BGPPeer", "Community", "BFDProfile");
     private static final Set<String> WEBHOOK_KINDS = Set.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration");
     private static final int EXAMPLES = 5;
+    private static final String PRE_INVENTORY_ANNOTATION = "lbctl.dev/metallb-release";
 
     private final Cluster cluster;
     private final Progress progress;
@@ -59,8 +60,13 @@ public final class Uninstaller {
         Members members = new Members(cluster, applySet, served);
         Optional<Inventory> inventory = progress.step("Reading lbctl's inventory", members::inventory);
         if (inventory.isEmpty()) {
-            boolean metallb = cluster.get("v1", "Namespace", null, MetalLbRelease.NAMESPACE).isPresent();
-            return new UninstallPlan(Optional.empty(), List.of(), Optional.empty(), List.of(), metallb);
+            Optional<Map<String, Object>> ns = cluster.get("v1", "Namespace", null, MetalLbRelease.NAMESPACE);
+            // lbctl 0.1 recorded its release in this annotation and kept no inventory: say how to give it one.
+            ns.map(n -> Fields.string(Fields.map(Fields.map(n, "metadata"), "annotations"), PRE_INVENTORY_ANNOTATION))
+                    .ifPresent(release -> progress.warn("MetalLB " + release + " here was installed by an lbctl that kept no"
+                            + " inventory, so nothing is known to be lbctl's: run 'lbctl install --adopt --metallb-version "
+                            + release + "' with your pools once, then uninstall"));
+            return new UninstallPlan(Optional.empty(), List.of(), Optional.empty(), List.of(), ns.isPresent());
         }
         List<Map<String, Object>> owned = progress.step("Listing lbctl's objects", () -> members.list(inventory.get().groupKinds()));
         ObjectRef namespace = new ObjectRef("", "Namespace", "", MetalLbRelease.NAMESPACE);
