@@ -7,7 +7,9 @@ else: no kubeconfig parsing, no other server.
 
 import http.server
 import json
+import os
 import socketserver
+import subprocess
 import ssl
 import sys
 import time
@@ -110,3 +112,38 @@ class QuietServer(http.server.ThreadingHTTPServer):
         # resolver, which is not on loopback. Bind without it.
         socketserver.TCPServer.server_bind(self)
         self.server_name, self.server_port = self.server_address[:2]
+
+
+def spawn(cmd, logfile, pidfile, binary, env, **popen):
+    """Starts a supervised component: its output appended to logfile, '<pid> <binary>' in pidfile."""
+    with open(logfile, "a") as out:
+        out.write(f"==== {time.strftime('%Y-%m-%dT%H:%M:%S')} starting: {' '.join(cmd)}\n")
+        out.flush()
+        child = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, **popen)
+    with open(pidfile, "w") as f:
+        f.write(f"{child.pid} {binary}\n")
+    return child
+
+
+def terminate(child, pidfile):
+    """Stops a component started by spawn (SIGTERM, SIGKILL after 15 s) and removes its pid file."""
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+    try:
+        os.remove(pidfile)
+    except FileNotFoundError:
+        pass
+
+
+def crd_established(api, name):
+    """Whether the CRD exists, is not being deleted, and is Established."""
+    crd = api.get(f"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/{name}")
+    if not crd or crd["metadata"].get("deletionTimestamp"):
+        return False
+    return any(c["type"] == "Established" and c["status"] == "True"
+               for c in (crd.get("status") or {}).get("conditions") or [])
