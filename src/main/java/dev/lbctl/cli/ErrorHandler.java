@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.ClusterTimeoutException;
 import dev.lbctl.input.InvalidInputException;
@@ -26,7 +27,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        err.println("lbctl: error: " + sentence(ex));
+        err.println(Messages.get("error.line", sentence(ex)));
         if (global.verbose) {
             ex.printStackTrace(err);
         }
@@ -63,7 +64,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
     static String sentence(Throwable ex) {
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {
-            message = "unexpected " + ex.getClass().getSimpleName() + " (run with --verbose for details)";
+            message = Messages.get("error.unexpected", ex.getClass().getSimpleName());
         }
         message = message.strip();
         return message.endsWith(".") ? message : message + ".";

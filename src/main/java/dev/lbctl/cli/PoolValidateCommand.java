@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
@@ -69,21 +70,19 @@ public class PoolValidateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         if (!pools.isEmpty()) {
             sb.append(new Table<AddressPool>()
-                    .column("name", AddressPool::name)
-                    .column("addresses", p -> String.join(", ", p.addresses()))
-                    .column("size", p -> p.size().toString())
-                    .column("auto-assign", p -> Boolean.toString(p.autoAssign()))
+                    .column(Messages.get("pool.column.name"), AddressPool::name)
+                    .column(Messages.get("pool.column.addresses"), p -> String.join(", ", p.addresses()))
+                    .column(Messages.get("pool.column.size"), p -> p.size().toString())
+                    .column(Messages.get("pool.column.autoAssign"), p -> Boolean.toString(p.autoAssign()))
                     .render(pools));
             sb.append('\n');
         }
         for (Problem p : problems) {
-            sb.append(p.severity().name().toLowerCase(java.util.Locale.ROOT)).append(": ").append(p.message()).append('\n');
+            sb.append(Messages.get("problem." + p.severity().name().toLowerCase(java.util.Locale.ROOT), p.message())).append('\n');
         }
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         long warnings = problems.size() - errors;
-        sb.append(valid ? "valid" : "invalid").append(" for MetalLB ").append(version).append(": ")
-                .append(errors).append(errors == 1 ? " error, " : " errors, ")
-                .append(warnings).append(warnings == 1 ? " warning" : " warnings").append('\n');
+        sb.append(Messages.get(valid ? "validate.valid" : "validate.invalid", version, errors, warnings)).append('\n');
         return sb.toString();
     }
 }

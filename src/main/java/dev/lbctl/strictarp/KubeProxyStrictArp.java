@@ -1,5 +1,6 @@
 package dev.lbctl.strictarp;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.ConflictException;
@@ -65,13 +66,13 @@ public final class KubeProxyStrictArp {
             // Keep the oldest backup: a second fix after someone turned strictARP off again must not lose the original.
             annotations.putIfAbsent(BACKUP_ANNOTATION, configText(snapshot));
             try {
-                progress.step("Setting ipvs.strictARP: true in " + NAMESPACE + "/" + NAME,
+                progress.step(Messages.get("strictarp.step.set", NAMESPACE + "/" + NAME),
                         () -> cluster.updateConfigMap(snapshot.withData(data, annotations)));
             } catch (ConflictException e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {
                     throw e;
                 }
-                progress.info("the kube-proxy ConfigMap changed while lbctl was updating it; reading it again");
+                progress.info(Messages.get("strictarp.conflict"));
                 continue;
             }
             boolean restarted = restart && restart(timeout, warnings);
@@ -100,7 +101,7 @@ public final class KubeProxyStrictArp {
             Map<String, String> annotations = new HashMap<>(snapshot.annotations());
             annotations.remove(BACKUP_ANNOTATION);
             try {
-                progress.step("Reverting lbctl's strictARP change in " + NAMESPACE + "/" + NAME + " " + CONFIG_KEY,
+                progress.step(Messages.get("strictarp.step.revert", NAMESPACE + "/" + NAME, CONFIG_KEY),
                         () -> cluster.updateConfigMap(snapshot.withData(data, annotations)));
             } catch (ConflictException e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -115,14 +116,13 @@ public final class KubeProxyStrictArp {
     }
 
     private boolean restart(Duration timeout, List<String> warnings) {
-        boolean exists = progress.step("Restarting DaemonSet " + NAMESPACE + "/" + NAME,
+        boolean exists = progress.step(Messages.get("strictarp.step.restart", NAMESPACE + "/" + NAME),
                 () -> cluster.restartDaemonSet(NAMESPACE, NAME));
         if (!exists) {
-            warnings.add("there is no DaemonSet " + NAMESPACE + "/" + NAME + " to restart; restart kube-proxy yourself so it"
-                    + " picks up strictARP");
+            warnings.add(Messages.get("strictarp.noDaemonSet", NAMESPACE + "/" + NAME));
             return false;
         }
-        progress.step("Waiting for the kube-proxy rollout", () -> cluster.await("apps/v1", "DaemonSet", NAMESPACE, NAME,
+        progress.step(Messages.get("strictarp.step.rollout"), () -> cluster.await("apps/v1", "DaemonSet", NAMESPACE, NAME,
                 state -> state.map(Rollouts::daemonSetRolledOut).orElse(false),
                 "the rollout of DaemonSet " + NAMESPACE + "/" + NAME, timeout));
         return true;

@@ -1,0 +1,46 @@
+package dev.lbctl.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The message catalog of the language chosen for this run. Every value in the catalogs is a
+ * {@link MessageFormat} pattern (so a literal apostrophe is written {@code ''}), and every sentence is one
+ * pattern with numbered placeholders: word order is the catalog's, never the caller's.
+ *
+ * <p>The language is process-wide because it is decided once per run, from the arguments and the environment,
+ * before picocli builds anything (see {@code CommandLineFactory}); passing it down every call chain would touch
+ * every layer for one value that never changes during a run.
+ */
+public final class Messages {
+
+    static final String BUNDLE = "dev.lbctl.i18n.messages";
+
+    private static volatile Language language = Language.EN;
+    private static volatile ResourceBundle bundle = load(Language.EN);
+
+    private Messages() {
+    }
+
+    /** Chooses the language for the rest of this run. */
+    public static void use(Language chosen) {
+        bundle = load(chosen);
+        language = chosen;
+    }
+
+    public static Language language() {
+        return language;
+    }
+
+    /** The message {@code key} with its placeholders filled; English when the chosen catalog lacks the key. */
+    public static String get(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);
+    }
+
+    /** The catalog of one language, falling back to the English base for keys it lacks, never to the JVM's locale. */
+    static ResourceBundle load(Language language) {
+        return ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+}
