@@ -1,5 +1,6 @@
 package dev.lbctl.i18n;
 
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -35,7 +36,16 @@ public final class Messages {
 
     /** The message {@code key} with its placeholders filled; English when the chosen catalog lacks the key. */
     public static String get(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);
+        MessageFormat format = new MessageFormat(bundle.getString(key), Locale.ROOT);
+        // A bare {0} would format a count as "1,234"; lbctl prints numbers as Java does. {0,choice,...} still gets a number.
+        Format[] formats = format.getFormatsByArgumentIndex();
+        Object[] values = args.clone();
+        for (int i = 0; i < values.length && i < formats.length; i++) {
+            if (formats[i] == null && values[i] instanceof Number) {
+                values[i] = values[i].toString();
+            }
+        }
+        return format.format(values);
     }
 
     /** The catalog of one language, falling back to the English base for keys it lacks, never to the JVM's locale. */
