@@ -2,6 +2,9 @@ package dev.lbctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbctl.doctor.Code;
+import dev.lbctl.doctor.Finding;
+import dev.lbctl.doctor.Report;
 import dev.lbctl.i18n.Language;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.kubeproxy.KubeProxyConfigText;
@@ -87,6 +90,22 @@ class LanguageGoldenTest {
         StrictArpOutcome outcome = new StrictArpOutcome(Optional.of(KubeProxyConfigText.parse(IPVS_WITHOUT_STRICT_ARP)),
                 StrictArpCheck.evaluate(Optional.of(IPVS_WITHOUT_STRICT_ARP)), StrictArpOutcome.Action.NONE, false, List.of());
         assertGolden(lang, "check-strictarp-needs-change.txt", CheckStrictArpCommand.text(outcome));
+    }
+
+    /** MetalLB's own allocation error stays verbatim inside the translated sentence; fix lines align under their label. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void doctorFindingsAndServices(String lang) throws IOException {
+        Messages.use(Language.ofTag(lang).orElseThrow());
+        Report report = new Report(List.of(
+                new Finding(Finding.Severity.ERROR, Code.POOL_EXHAUSTED, "Service default/web",
+                        Messages.get("doctor.cannotAssign.event", "no available IPs"), Messages.get("doctor.fix.poolExhausted")),
+                new Finding(Finding.Severity.ERROR, Code.NO_L2_ADVERTISEMENT, "Service default/api",
+                        Messages.get("doctor.noAdvertisement", "lab"), "kubectl apply -f - <<EOF\nkind: L2Advertisement\nEOF")),
+                List.of(new Report.ServiceCheck("default", "web", null, null, null),
+                        new Report.ServiceCheck("default", "api", "192.168.1.240", "node-a", "node-b")));
+        assertGolden(lang, "doctor.txt", DoctorCommand.table(report));
+        assertThat(DoctorCommand.table(report)).contains("no available IPs");
     }
 
     @org.junit.jupiter.api.Test
