@@ -1,11 +1,11 @@
 package dev.lbctl.cli;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.doctor.Diagnosis;
 import dev.lbctl.doctor.Finding;
 import dev.lbctl.doctor.Report;
 import dev.lbctl.doctor.Scope;
 import dev.lbctl.doctor.SnapshotReader;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.CellWidth;
 import dev.lbctl.report.Table;

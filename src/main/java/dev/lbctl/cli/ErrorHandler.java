@@ -1,8 +1,8 @@
 package dev.lbctl.cli;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.ClusterTimeoutException;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.install.PreflightFailedException;
 import dev.lbctl.metallb.ManifestUnavailableException;

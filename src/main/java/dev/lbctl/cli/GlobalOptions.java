@@ -1,13 +1,13 @@
 package dev.lbctl.cli;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import dev.lbctl.i18n.Language;
 import dev.lbctl.i18n.Messages;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Options every command accepts. They are declared once on the root command with {@code scope = INHERIT}, so picocli

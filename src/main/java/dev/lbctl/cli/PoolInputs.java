@@ -1,8 +1,8 @@
 package dev.lbctl.cli;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.InvalidAddressException;

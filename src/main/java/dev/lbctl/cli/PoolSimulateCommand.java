@@ -1,6 +1,5 @@
 package dev.lbctl.cli;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.allocator.Allocation;
 import dev.lbctl.allocator.Simulation;
 import dev.lbctl.config.ConfigValidator;
@@ -11,6 +10,7 @@ import dev.lbctl.election.ElectionRules;
 import dev.lbctl.election.Endpoint;
 import dev.lbctl.election.Forecast;
 import dev.lbctl.election.NodeState;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Json;

@@ -1,9 +1,9 @@
 package dev.lbctl.cli;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Json;

@@ -1,7 +1,7 @@
 package dev.lbctl.cli;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.config.ConfigStyle;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
 import dev.lbctl.report.CellWidth;

@@ -1,8 +1,8 @@
 package dev.lbctl.doctor;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.status.LoadBalancerService;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.lbctl.doctor;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.ConfigStyle;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.kubeproxy.StrictArpCheck;
 import dev.lbctl.kubeproxy.StrictArpResult;
 import dev.lbctl.pool.MetalLbVersion;

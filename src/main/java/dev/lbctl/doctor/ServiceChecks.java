@@ -1,6 +1,5 @@
 package dev.lbctl.doctor;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.allocator.Allocation;
 import dev.lbctl.allocator.Simulation;
 import dev.lbctl.cluster.Fields;
@@ -11,6 +10,7 @@ import dev.lbctl.election.ElectionRules;
 import dev.lbctl.election.Layer2Advertisers;
 import dev.lbctl.election.NodeState;
 import dev.lbctl.election.Outcome;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.MetalLbVersion;

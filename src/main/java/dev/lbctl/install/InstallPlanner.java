@@ -1,12 +1,12 @@
 package dev.lbctl.install;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.allocator.Allocation;
 import dev.lbctl.allocator.Simulation;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.metallb.ManifestSource;
 import dev.lbctl.metallb.Manifests;

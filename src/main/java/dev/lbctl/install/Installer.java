@@ -1,6 +1,5 @@
 package dev.lbctl.install;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.ClusterTimeoutException;
@@ -8,6 +7,7 @@ import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.ConflictException;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.Rollouts;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.inventory.ApplySet;
 import dev.lbctl.inventory.Inventory;

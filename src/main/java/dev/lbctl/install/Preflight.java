@@ -1,9 +1,9 @@
 package dev.lbctl.install;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.NodeInfo;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.kubeproxy.StrictArpResult;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.Cidr;

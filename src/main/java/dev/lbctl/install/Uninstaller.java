@@ -1,10 +1,10 @@
 package dev.lbctl.install;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.ServedKind;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.inventory.ApplySet;
 import dev.lbctl.inventory.ForeignObjects;
 import dev.lbctl.inventory.Inventory;

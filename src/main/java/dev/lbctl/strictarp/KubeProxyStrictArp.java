@@ -1,10 +1,10 @@
 package dev.lbctl.strictarp;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.ConflictException;
 import dev.lbctl.cluster.Rollouts;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.kubeproxy.KubeProxyConfigText;
 import dev.lbctl.kubeproxy.StrictArpCheck;
