@@ -166,7 +166,12 @@ public class VerifyCommand implements Callable<Integer> {
             case FAILED -> "FAIL";
             case TIMED_OUT -> "TIMEOUT";
         };
-        return String.format(Locale.ROOT, "%-7s %s %6s  %s", mark, CellWidth.pad(c.name(), 40), Progress.seconds(c.duration()), c.message());
+        return String.format(Locale.ROOT, "%-7s %s %6s  %s", mark, CellWidth.pad(checkTitle(c.name()), 40), Progress.seconds(c.duration()), c.message());
+    }
+
+    /** A check's name as the table shows it: JSON and JUnit keep the English name, which identifies the check. */
+    static String checkTitle(String name) {
+        return Messages.getOrDefault("verify.check." + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), name);
     }
 
     static String table(VerifyReport report) {

@@ -1,5 +1,6 @@
 package dev.lbctl.i18n;
 
+import dev.lbctl.i18n.Messages;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -46,6 +47,15 @@ public final class Messages {
             }
         }
         return format.format(values);
+    }
+
+    /**
+     * The message {@code key} when the catalogs have it, else {@code fallback}: for names that are data elsewhere
+     * (verify's check names are JSON values and JUnit testcase names, so they stay English there) and are only shown
+     * translated in a table.
+     */
+    public static String getOrDefault(String key, String fallback) {
+        return bundle.containsKey(key) ? get(key) : fallback;
     }
 
     /** The catalog of one language, falling back to the English base for keys it lacks, never to the JVM's locale. */

@@ -10,11 +10,14 @@ import dev.lbctl.i18n.Messages;
 import dev.lbctl.kubeproxy.KubeProxyConfigText;
 import dev.lbctl.kubeproxy.StrictArpCheck;
 import dev.lbctl.strictarp.StrictArpOutcome;
+import dev.lbctl.verify.CheckResult;
+import dev.lbctl.verify.VerifyReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +109,40 @@ class LanguageGoldenTest {
                         new Report.ServiceCheck("default", "api", "192.168.1.240", "node-a", "node-b")));
         assertGolden(lang, "doctor.txt", DoctorCommand.table(report));
         assertThat(DoctorCommand.table(report)).contains("no available IPs");
+    }
+
+    /** The table translates check names and messages; JSON and JUnit keep the English check name that identifies it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void verifyReport(String lang) throws IOException {
+        Messages.use(Language.ofTag(lang).orElseThrow());
+        VerifyReport report = new VerifyReport("lbctl-verify-x", Optional.of("192.168.1.240"), Optional.of("lab"), List.of(
+                new CheckResult("MetalLB is installed", CheckResult.Outcome.PASSED, Duration.ofMillis(120),
+                        Messages.get("verify.msg.installed", "v0.16.1", "metallb-system")),
+                new CheckResult("the pool is announced", CheckResult.Outcome.FAILED, Duration.ofMillis(10),
+                        Messages.get("verify.msg.notAnnounced", "lab"))), List.of(), Optional.empty());
+        assertGolden(lang, "verify.txt", VerifyCommand.table(report));
+        assertThat(VerifyCommand.json(report).toString()).contains("name=MetalLB is installed", "name=the pool is announced");
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyCheckVerifierRunsHasATitleInBothCatalogs() throws IOException {
+        String verifier = Files.readString(Path.of("src/main/java/dev/lbctl/verify/Verifier.java"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("check\\(\"([^\"]+)\"").matcher(verifier);
+        List<String> names = new java.util.ArrayList<>(List.of("HTTP GET returns the nginx welcome page", "HTTP GET returns 200"));
+        while (m.find()) {
+            if (!m.group(1).startsWith("HTTP GET returns ")) {
+                names.add(m.group(1));
+            }
+        }
+        assertThat(names).hasSizeGreaterThan(5);
+        for (String name : names) {
+            assertThat(VerifyCommand.checkTitle(name)).as("English title of " + name).isEqualTo(name);
+        }
+        Messages.use(Language.JA);
+        for (String name : names) {
+            assertThat(VerifyCommand.checkTitle(name)).as("Japanese title of " + name).isNotEqualTo(name);
+        }
     }
 
     @org.junit.jupiter.api.Test
