@@ -88,11 +88,11 @@ public final class KubeProxyStrictArp {
         List<String> warnings = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             ConfigMapSnapshot snapshot = read().orElseThrow(() -> new InvalidInputException(
-                    "there is no " + NAMESPACE + "/" + NAME + " ConfigMap to revert."));
+                    Messages.get("strictarp.revert.noConfigMap", NAMESPACE + "/" + NAME)));
             String backup = snapshot.annotations().get(BACKUP_ANNOTATION);
             if (backup == null) {
-                throw new InvalidInputException("ConfigMap " + NAMESPACE + "/" + NAME + " has no annotation " + BACKUP_ANNOTATION
-                        + ", so lbctl never changed strictARP there and has nothing to revert.");
+                throw new InvalidInputException(Messages.get("strictarp.revert.noBackup", NAMESPACE + "/" + NAME,
+                        BACKUP_ANNOTATION));
             }
             String current = configText(snapshot);
             StrictArpResult before = StrictArpCheck.evaluate(Optional.of(current));
@@ -135,8 +135,8 @@ public final class KubeProxyStrictArp {
     private static String configText(ConfigMapSnapshot cm) {
         String text = cm.data().get(CONFIG_KEY);
         if (text == null) {
-            throw new InvalidInputException("ConfigMap " + NAMESPACE + "/" + NAME + " has no key " + CONFIG_KEY
-                    + " (keys: " + cm.data().keySet() + ").");
+            throw new InvalidInputException(Messages.get("strictarp.noConfigKey", NAMESPACE + "/" + NAME, CONFIG_KEY,
+                    cm.data().keySet()));
         }
         return text;
     }
