@@ -6,8 +6,8 @@ import dev.lbctl.doctor.Report;
 import dev.lbctl.doctor.Scope;
 import dev.lbctl.doctor.SnapshotReader;
 import dev.lbctl.i18n.Messages;
-import dev.lbctl.report.Json;
 import dev.lbctl.report.CellWidth;
+import dev.lbctl.report.Json;
 import dev.lbctl.report.Table;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -126,8 +126,9 @@ public class DoctorCommand implements Callable<Integer> {
                     .append(": ").append(f.object()).append('\n')
                     .append("  ").append(f.message().replace("\n", "\n  ")).append('\n');
             if (f.fix() != null) {
-                String fix = Messages.get("doctor.fix", "");
-                sb.append("  ").append(fix).append(f.fix().replace("\n", "\n  " + " ".repeat(CellWidth.of(fix)))).append('\n');
+                // The label alone, measured in cells, so that a multi-line fix lines up under its first line.
+                String label = Messages.get("doctor.fix", "");
+                sb.append("  ").append(label).append(f.fix().replace("\n", "\n  " + " ".repeat(CellWidth.of(label)))).append('\n');
             }
         }
         if (!report.services().isEmpty()) {

@@ -2,9 +2,9 @@ package dev.lbctl.cli;
 
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.i18n.Messages;
+import dev.lbctl.report.CellWidth;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
-import dev.lbctl.report.CellWidth;
 import dev.lbctl.report.Table;
 import dev.lbctl.status.MetalLbStatus;
 import dev.lbctl.status.PoolStatus;
