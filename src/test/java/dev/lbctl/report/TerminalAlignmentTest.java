@@ -64,7 +64,12 @@ class TerminalAlignmentTest {
             }
             return 0;
         } finally {
+            String socketPath = run("tmux", "-L", socket, "display", "-p", "#{socket_path}").strip();
             run("tmux", "-L", socket, "kill-server");
+            // tmux leaves its socket file behind.
+            if (socketPath.startsWith("/")) {
+                Files.deleteIfExists(Path.of(socketPath));
+            }
             Files.deleteIfExists(file);
         }
     }
