@@ -1,5 +1,6 @@
 package dev.lbctl.status;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.Fields;
@@ -90,8 +91,8 @@ public final class StatusReader {
                 .forEach(d -> where.add(Fields.namespace(d) + "/" + Fields.name(d)));
         Optional<Map<String, Object>> picked = MetalLbWorkloads.pickController(deployments, MetalLbStatus.DEFAULT_NAMESPACE);
         if (where.size() > 1) {
-            warnings.add("found MetalLB controller Deployments " + String.join(", ", where) + "; showing "
-                    + picked.map(d -> Fields.namespace(d) + "/" + Fields.name(d)).orElse(""));
+            warnings.add(Messages.get("status.warn.severalControllers", String.join(", ", where),
+                    picked.map(d -> Fields.namespace(d) + "/" + Fields.name(d)).orElse("")));
         }
         return picked;
     }
@@ -101,8 +102,7 @@ public final class StatusReader {
         WorkloadStatus controllerStatus = MetalLbWorkloads.deploymentStatus(controller);
         Optional<MetalLbVersion> version = ImageVersion.of(controllerStatus.image());
         if (version.isEmpty()) {
-            warnings.add("cannot tell the MetalLB version from the controller's image \"" + controllerStatus.image()
-                    + "\": its tag is not a release");
+            warnings.add(Messages.get("status.warn.unknownVersion", controllerStatus.image()));
         }
         Optional<String> configFlag = MetalLbWorkloads.flag(controller, MetalLbWorkloads.CONTROLLER, "config");
         ConfigStyle style = version.map(v -> v.usesConfigMap() ? ConfigStyle.LEGACY_CONFIGMAP : ConfigStyle.CRD)
@@ -113,7 +113,7 @@ public final class StatusReader {
                 .filter(d -> MetalLbWorkloads.isComponent(d, MetalLbWorkloads.SPEAKER))
                 .or(() -> MetalLbWorkloads.pickSpeaker(cluster.list("apps/v1", "DaemonSet", namespace)));
         if (speaker.isEmpty()) {
-            warnings.add("namespace " + namespace + " has no MetalLB speaker DaemonSet: no node announces any address");
+            warnings.add(Messages.get("status.warn.noSpeaker", namespace));
         }
 
         String secret = MetalLbWorkloads.env(controller, MetalLbWorkloads.CONTROLLER, "METALLB_ML_SECRET_NAME")
@@ -130,8 +130,7 @@ public final class StatusReader {
             Optional<String> found = names.stream().filter(n -> cluster.get("v1", "Service", namespace, n).isPresent()).findFirst();
             webhookService = found;
             if (found.isEmpty()) {
-                warnings.add("namespace " + namespace + " has no webhook Service " + String.join(" or ", names)
-                        + ": creating pools will fail until it exists");
+                warnings.add(Messages.get("status.warn.noWebhookService", namespace, String.join(Messages.get("status.or"), names)));
                 webhookEndpoints = Optional.of(false);
             } else {
                 List<Map<String, Object>> slices = cluster.serves("discovery.k8s.io/v1", "EndpointSlice")
@@ -153,14 +152,15 @@ public final class StatusReader {
         MetalLbVersion version = metallb.version().orElse(MetalLbConfiguration.fallbackVersion(configuration.style()));
         if (configuration.style() == ConfigStyle.LEGACY_CONFIGMAP) {
             if (configuration.legacyText().isEmpty()) {
-                warnings.add(configuration.source() + (configuration.configMapExists() ? " has no key config" : " does not exist")
-                        + ": MetalLB has no configuration and assigns no address");
+                String configMap = metallb.namespace() + "/" + metallb.configMap().orElse("config");
+                warnings.add(Messages.get(configuration.configMapExists() ? "status.warn.noConfigKey" : "status.warn.noConfigMap",
+                        configMap));
                 return List.of();
             }
             return PoolReading.fromConfigMapText(configuration.legacyText().get(), configuration.source(), version, warnings);
         }
         if (!configuration.crdsServed()) {
-            warnings.add("the cluster does not serve " + METALLB_API + " IPAddressPool: MetalLB's CRDs are not installed");
+            warnings.add(Messages.get("status.warn.noCrds", METALLB_API));
             return List.of();
         }
         List<AddressPool> pools = new ArrayList<>();
@@ -168,7 +168,7 @@ public final class StatusReader {
             PoolReading.fromResource(object, version, warnings).ifPresent(pools::add);
         }
         if (pools.isEmpty()) {
-            warnings.add("namespace " + metallb.namespace() + " has no IPAddressPool: MetalLB assigns no address");
+            warnings.add(Messages.get("status.warn.noPools", metallb.namespace()));
         }
         return pools;
     }
@@ -184,7 +184,7 @@ public final class StatusReader {
         } catch (ClusterAccessException e) {
             // Only a hint: the speakers' events name the node too. Right after an install the API server answers
             // 429 "storage is (re)initializing" for a new CRD for a few seconds.
-            warnings.add("cannot read ServiceL2Status (" + e.getMessage() + "); the announcing nodes come from events");
+            warnings.add(Messages.get("status.warn.noL2Status", e.getMessage()));
             return Map.of();
         }
         return Layer2Announcement.byService(statuses);
