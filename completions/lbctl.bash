@@ -397,8 +397,8 @@ function _picocli_lbctl_install() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--no-wait' '--adopt' '--pools-only' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--kubeconfig' '--context' '--request-timeout'"
+  local flag_opts="'--dry-run' '--no-wait' '--adopt' '--pools-only' '--l2' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--kubeconfig' '--context' '--request-timeout'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -425,6 +425,30 @@ function _picocli_lbctl_install() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--bgp-peer')
+      return
+      ;;
+    '--peer-asn')
+      return
+      ;;
+    '--my-asn')
+      return
+      ;;
+    '--peer-port')
+      return
+      ;;
+    '--hold-time')
+      return
+      ;;
+    '--node-selector')
+      return
+      ;;
+    '--bgp-community')
+      return
+      ;;
+    '--aggregation-length')
       return
       ;;
     '--kubeconfig')

@@ -1,0 +1,266 @@
+package dev.lbctl.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbctl.cli.CliRun;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * BGP mode against a real router: {@code lbctl install --bgp-peer} on the dataplane tier, whose speakers (native BGP
+ * mode, in the nodes' network namespaces) peer with GoBGP on the LAN. The router's RIB is the judge: each
+ * LoadBalancer IP is announced with the announcing nodes as next hops and the configured community, and withdrawn
+ * when its Service goes. Leaves MetalLB uninstalled.
+ */
+@Tag("cluster")
+@Order(52) // after DataPlaneIT (same cluster): it re-installs with a BGP pool and uninstalls at the end
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BgpIT {
+
+    private static final String POOL = "bgp=198.51.100.200-198.51.100.207";
+    private static final long MY_ASN = 64513; // the ASN the testenv router expects of the nodes
+    private static final String COMMUNITY = "64512:100";
+
+    private static TestEnv.DataPlane dp;
+    private static KubernetesClient kube;
+    private static ConfigMap userConfigMap;
+
+    @BeforeAll
+    static void dataPlane() {
+        dp = TestEnv.dataPlane();
+        kube = KubeFixtures.client(dp.kubeconfig());
+        // The user's own object, created before lbctl writes anything, checked after every lbctl write.
+        kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bgp-user").endMetadata().build())
+                .createOr(n -> n.update());
+        kube.configMaps().inNamespace("bgp-user").withName("keep-me").delete();
+        await("the user's old ConfigMap to go", Duration.ofSeconds(30), () -> kube.configMaps().inNamespace("bgp-user")
+                .withName("keep-me").get() == null ? Optional.of(true) : Optional.empty());
+        userConfigMap = kube.configMaps().inNamespace("bgp-user").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("keep-me").withNamespace("bgp-user").endMetadata().withData(Map.of("router", "mine")).build()).create();
+    }
+
+    @AfterAll
+    static void closeClient() {
+        if (kube != null) {
+            kube.close();
+        }
+    }
+
+    private static void assertUserDataIntact() {
+        ConfigMap cm = kube.configMaps().inNamespace("bgp-user").withName("keep-me").get();
+        assertThat(cm.getMetadata().getResourceVersion()).isEqualTo(userConfigMap.getMetadata().getResourceVersion());
+        assertThat(cm.getData()).isEqualTo(Map.of("router", "mine"));
+    }
+
+    @Test
+    @Order(1)
+    void installWithABgpPeerEstablishesASessionFromEveryNode() {
+        CliRun install = CliRun.lbctlOn(dp.kubeconfig(), "install", "--pool", POOL, "--bgp-peer", dp.router().address(),
+                "--peer-asn", String.valueOf(dp.router().asn()), "--my-asn", String.valueOf(MY_ASN),
+                "--bgp-community", COMMUNITY, "--manifests", TestEnv.manifests(), "--timeout", "5m");
+        assertThat(install.exitCode()).as(install.toString()).isZero();
+        assertUserDataIntact();
+        Set<String> nodes = new TreeSet<>(nodeAddresses().values());
+        assertThat(await("a BGP session from every node " + nodes, Duration.ofSeconds(120),
+                () -> Optional.of(establishedNeighbours()).filter(n -> n.containsAll(nodes)))).containsAll(nodes);
+    }
+
+    /** Cluster policy: every node announces; Local: only the nodes with a ready endpoint. Then withdrawn on delete. */
+    @Test
+    @Order(2)
+    void eachLoadBalancerIpIsAnnouncedByItsNodesWithTheCommunityAndWithdrawnWithItsService() {
+        String everywhere = deployWeb("bgp-cluster", 3, "Cluster", Optional.empty());
+        String local = deployWeb("bgp-local", 1, "Local", Optional.of("lbctl-dp-2"));
+        Map<String, String> nodes = nodeAddresses();
+
+        Set<String> all = new TreeSet<>(nodes.values());
+        assertThat(awaitRoute(everywhere, all)).allSatisfy(p -> assertThat(p.communities()).contains(COMMUNITY));
+        Set<String> endpointNodes = new TreeSet<>();
+        for (Pod pod : kube.pods().inNamespace("bgp-local").withLabel("app", "web").list().getItems()) {
+            endpointNodes.add(nodes.get(pod.getSpec().getNodeName()));
+        }
+        assertThat(endpointNodes).containsExactly(nodes.get("lbctl-dp-2"));
+        assertThat(awaitRoute(local, endpointNodes)).allSatisfy(p -> assertThat(p.communities()).contains(COMMUNITY));
+
+        kube.services().inNamespace("bgp-local").withName("web").delete();
+        await("the route to " + local + " to be withdrawn", Duration.ofSeconds(60),
+                () -> paths(local).isEmpty() ? Optional.of(true) : Optional.empty());
+        assertThat(paths(everywhere)).as("the other Service's route stays").isNotEmpty();
+        assertUserDataIntact();
+    }
+
+    @Test
+    @Order(3)
+    void uninstallWithdrawsEverythingAndKeepsTheUsersObjects() {
+        for (String ns : List.of("bgp-cluster", "bgp-local")) {
+            kube.namespaces().withName(ns).delete();
+        }
+        CliRun uninstall = CliRun.lbctlOn(dp.kubeconfig(), "uninstall", "--yes", "--timeout", "3m");
+        assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+        await("the router's RIB to empty", Duration.ofSeconds(60),
+                () -> rib().isEmpty() ? Optional.of(true) : Optional.empty());
+        assertUserDataIntact();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The router, through the gobgp CLI's JSON
+
+    record Path(String nextHop, List<String> communities) {
+    }
+
+    /** Waits until exactly {@code nextHops} announce {@code ip}/32; returns those paths. */
+    private static List<Path> awaitRoute(String ip, Set<String> nextHops) {
+        List<Path> found = await(ip + "/32 in the router's RIB with next hops " + nextHops, Duration.ofSeconds(90), () -> {
+            List<Path> p = paths(ip);
+            return nextHopsOf(p).equals(nextHops) ? Optional.of(p) : Optional.empty();
+        });
+        System.out.println("router: " + ip + "/32 via " + found);
+        return found;
+    }
+
+    private static Set<String> nextHopsOf(List<Path> paths) {
+        return paths.stream().map(Path::nextHop).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rib() {
+        Object doc = new Yaml().load(String.join("\n", dp.router().gobgp("-j", "global", "rib")));
+        return doc instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** The router's paths for {@code ip}/32 (one per announcing neighbour). */
+    @SuppressWarnings("unchecked")
+    private static List<Path> paths(String ip) {
+        List<Path> out = new ArrayList<>();
+        Object dest = rib().get(ip + "/32");
+        if (!(dest instanceof List<?> list)) {
+            return out;
+        }
+        for (Object o : list) {
+            String nextHop = null;
+            List<String> communities = new ArrayList<>();
+            for (Object a : (List<Object>) ((Map<String, Object>) o).get("attrs")) {
+                Map<String, Object> attr = (Map<String, Object>) a;
+                if (attr.get("nexthop") != null) {
+                    nextHop = String.valueOf(attr.get("nexthop"));
+                }
+                if (attr.get("communities") instanceof List<?> cs) {
+                    cs.forEach(c -> communities.add(community(c)));
+                }
+            }
+            out.add(new Path(nextHop, communities));
+        }
+        return out;
+    }
+
+    /** GoBGP prints a standard community as one 32-bit number: high 16 bits the ASN, low 16 the value. */
+    private static String community(Object c) {
+        if (c instanceof Number n) {
+            long v = n.longValue();
+            return (v >>> 16) + ":" + (v & 0xffff);
+        }
+        return String.valueOf(c);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> establishedNeighbours() {
+        Set<String> up = new TreeSet<>();
+        Object doc = new Yaml().load(String.join("\n", dp.router().gobgp("-j", "neighbor")));
+        for (Object o : doc instanceof List<?> l ? l : List.of()) {
+            Map<String, Object> n = (Map<String, Object>) o;
+            Map<String, Object> state = (Map<String, Object>) n.getOrDefault("state", Map.of());
+            Map<String, Object> conf = (Map<String, Object>) n.getOrDefault("conf", Map.of());
+            Object session = state.get("session_state");
+            if ("ESTABLISHED".equalsIgnoreCase(String.valueOf(session)) || "6".equals(String.valueOf(session))) {
+                up.add(String.valueOf(conf.get("neighbor_address")));
+            }
+        }
+        return up;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The cluster
+
+    /** Node name to InternalIP. */
+    private static Map<String, String> nodeAddresses() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        kube.nodes().list().getItems().forEach(n -> n.getStatus().getAddresses().stream()
+                .filter(a -> "InternalIP".equals(a.getType())).map(NodeAddress::getAddress).findFirst()
+                .ifPresent(ip -> out.put(n.getMetadata().getName(), ip)));
+        return out;
+    }
+
+    /** nginx (pod stand-ins) behind a LoadBalancer Service in a fresh namespace; returns its external IP. */
+    private static String deployWeb(String ns, int replicas, String policy, Optional<String> node) {
+        if (kube.namespaces().withName(ns).get() != null) {
+            kube.namespaces().withName(ns).delete();
+            await("namespace " + ns + " to go", Duration.ofSeconds(120),
+                    () -> kube.namespaces().withName(ns).get() == null ? Optional.of(true) : Optional.empty());
+        }
+        kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        await("ServiceAccount default in " + ns, Duration.ofSeconds(30),
+                () -> Optional.ofNullable(kube.serviceAccounts().inNamespace(ns).withName("default").get()));
+        var pod = new DeploymentBuilder().withNewMetadata().withName("web").withNamespace(ns).endMetadata()
+                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("nginx").withImage("nginx:1.27").addNewPort().withContainerPort(80)
+                .endPort().endContainer();
+        node.ifPresent(n -> pod.withNodeSelector(Map.of("kubernetes.io/hostname", n)));
+        kube.apps().deployments().inNamespace(ns).resource(pod.endSpec().endTemplate().endSpec().build()).create();
+        kube.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("web").withNamespace(ns)
+                .endMetadata().withNewSpec().withType("LoadBalancer").withExternalTrafficPolicy(policy)
+                .addToSelector("app", "web").addNewPort().withPort(80).withNewTargetPort(80).endPort().endSpec().build()).create();
+        String ip = await("an external IP for " + ns + "/web", Duration.ofSeconds(90), () -> Optional.ofNullable(
+                kube.services().inNamespace(ns).withName("web").get()).map(s -> s.getStatus().getLoadBalancer().getIngress())
+                .filter(l -> !l.isEmpty()).map(l -> l.get(0).getIp()));
+        assertThat(ip).startsWith("198.51.100.20");
+        await("ready pods of " + ns + "/web", Duration.ofSeconds(90), () -> {
+            var d = kube.apps().deployments().inNamespace(ns).withName("web").get();
+            Integer ready = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
+            return ready != null && ready == replicas ? Optional.of(true) : Optional.empty();
+        });
+        return ip;
+    }
+
+    private static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        Instant until = Instant.now().plus(timeout);
+        while (true) {
+            Optional<T> v = probe.get();
+            if (v.isPresent()) {
+                return v.get();
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}
