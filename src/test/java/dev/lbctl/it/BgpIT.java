@@ -105,6 +105,9 @@ class BgpIT {
         assertThat(endpointNodes).containsExactly(nodes.get("lbctl-dp-2"));
         assertThat(awaitRoute(local, endpointNodes)).allSatisfy(p -> assertThat(p.communities()).contains(COMMUNITY));
 
+        assertStatusNamesTheAdvertisingNodes("bgp-cluster", nodes.keySet());
+        assertStatusNamesTheAdvertisingNodes("bgp-local", Set.of("lbctl-dp-2"));
+
         kube.services().inNamespace("bgp-local").withName("web").delete();
         await("the route to " + local + " to be withdrawn", Duration.ofSeconds(60),
                 () -> paths(local).isEmpty() ? Optional.of(true) : Optional.empty());
@@ -123,6 +126,26 @@ class BgpIT {
         await("the router's RIB to empty", Duration.ofSeconds(60),
                 () -> rib().isEmpty() ? Optional.of(true) : Optional.empty());
         assertUserDataIntact();
+    }
+
+    /** lbctl status -o json: the peer as configured, and the Service's ServiceBGPStatus nodes naming it. */
+    @SuppressWarnings("unchecked")
+    private static void assertStatusNamesTheAdvertisingNodes(String ns, Set<String> nodes) {
+        String peer = "lbctl-peer-" + dp.router().address().replace('.', '-');
+        await("lbctl status to name " + nodes + " as advertising " + ns + "/web to " + peer, Duration.ofSeconds(60), () -> {
+            CliRun status = CliRun.lbctlOn(dp.kubeconfig(), "status", "-o", "json");
+            Map<String, Object> doc = new Yaml().load(status.out());
+            assertThat((List<Map<String, Object>>) doc.get("bgpPeers")).as(status.toString())
+                    .anySatisfy(p -> assertThat(p).containsEntry("name", peer).containsEntry("address", dp.router().address()));
+            Set<String> advertising = new TreeSet<>();
+            for (Map<String, Object> s : (List<Map<String, Object>>) doc.get("services")) {
+                if (ns.equals(s.get("namespace"))) {
+                    ((List<Map<String, Object>>) s.get("bgp")).stream().filter(a -> ((List<?>) a.get("peers")).contains(peer))
+                            .forEach(a -> advertising.add(String.valueOf(a.get("node"))));
+                }
+            }
+            return advertising.equals(new TreeSet<>(nodes)) ? Optional.of(true) : Optional.empty();
+        });
     }
 
     // ------------------------------------------------------------------------------------------------------------
