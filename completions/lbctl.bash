@@ -526,8 +526,9 @@ function _picocli_lbctl_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local flag_opts="'--keep' '--no-http' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--mode' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local MODE_option_args=("l2" "bgp") # --mode values
   local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -553,6 +554,11 @@ function _picocli_lbctl_verify() {
       ;;
     '--timeout')
       return
+      ;;
+    '--mode')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
       ;;
     '--junit')
       local IFS=$'\n'

@@ -2,7 +2,7 @@
 # Install: copy to ~/.config/fish/completions/lbctl.fish
 
 set -g __lbctl_commands 'lbctl pool' 'lbctl pool validate' 'lbctl pool simulate' 'lbctl check-strictarp' 'lbctl config' 'lbctl config migrate' 'lbctl status' 'lbctl install' 'lbctl uninstall' 'lbctl verify' 'lbctl completion'
-set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--timeout' '--manifests' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--junit'
+set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--timeout' '--manifests' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--mode' '--junit'
 
 # The subcommand path typed so far, e.g. "lbctl pool validate": options and their values are skipped.
 function __lbctl_path
@@ -175,6 +175,8 @@ complete -c lbctl -n '__lbctl_at lbctl verify' -l replicas -x -d 'Replicas (defa
 complete -c lbctl -n '__lbctl_at lbctl verify' -l port -x -d 'Service port (default: 80)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l timeout -x -d 'How long verify may take in all (default: 3m)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l keep -d 'Keep the namespace, Deployment and Service afterwards'
+complete -c lbctl -n '__lbctl_at lbctl verify' -l mode -x -a 'l2 bgp' -d 'l2: find the node that answers for the IP; bgp: check that the speakers advertise it to their peers (ServiceBGPStatus, nodeAssigned events) (default: l2)'
+complete -c lbctl -n '__lbctl_at lbctl verify' -l no-http -d 'Skip the HTTP check (where this machine cannot reach the IP, e.g. is not routed through the BGP peer)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l junit -r -F -d 'Write a JUnit XML report (one testcase per check)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -s o -l output -x -a 'table json' -d 'table or json (default: table)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'

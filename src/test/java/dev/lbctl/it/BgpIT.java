@@ -112,8 +112,27 @@ class BgpIT {
         assertUserDataIntact();
     }
 
+    /** verify --mode bgp: the speakers report the IP advertised (no HTTP: this machine is not routed through GoBGP). */
     @Test
     @Order(3)
+    void verifyInBgpModeReadsWhatTheSpeakersAdvertise() {
+        CliRun verify = CliRun.lbctlOn(dp.kubeconfig(), "verify", "--mode", "bgp", "--no-http", "-o", "json", "--timeout", "3m");
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+        Map<String, Object> report = new Yaml().load(verify.out());
+        Map<String, String> checks = new java.util.LinkedHashMap<>();
+        for (Object c : (List<?>) report.get("checks")) {
+            Map<?, ?> m = (Map<?, ?>) c;
+            checks.put(String.valueOf(m.get("name")), m.get("result") + ": " + m.get("message"));
+        }
+        String peer = "lbctl-peer-" + dp.router().address().replace('.', '-');
+        assertThat(checks.get("the speakers advertise the IP by BGP")).as(verify.toString()).startsWith("passed")
+                .contains("ServiceBGPStatus: lbctl-dp-1 to " + peer).contains("lbctl-dp-3 to " + peer);
+        assertThat(checks).as(verify.toString()).doesNotContainKey("the answering node is MetalLB's");
+        assertUserDataIntact();
+    }
+
+    @Test
+    @Order(4)
     void uninstallWithdrawsEverythingAndKeepsTheUsersObjects() {
         for (String ns : List.of("bgp-cluster", "bgp-local")) {
             kube.namespaces().withName(ns).delete();
