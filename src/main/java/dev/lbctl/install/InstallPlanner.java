@@ -31,6 +31,7 @@ import java.util.Optional;
 public final class InstallPlanner {
 
     private final Progress progress;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     public InstallPlanner(Progress progress) {
         this.progress = progress;
@@ -85,8 +86,9 @@ public final class InstallPlanner {
         return config;
     }
 
+    /** Stops on errors; prints each warning once (the BGP check sees the pools again). */
     private void check(List<Problem> problems, String what, MetalLbRelease release) {
-        problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.message()));
+        problems.stream().filter(p -> !p.isError()).filter(p -> warned.add(p.message())).forEach(p -> progress.warn(p.message()));
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             errors.forEach(p -> progress.info("error: " + p.message()));
