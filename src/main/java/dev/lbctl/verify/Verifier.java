@@ -170,7 +170,8 @@ public final class Verifier {
 
         /**
          * What the speakers say: a ServiceBGPStatus (v0.15+) naming a peer for the Service, or else a BGP nodeAssigned
-         * event. Neither says the router accepted the route; lbctl cannot see the router's table and does not claim it.
+         * event. Both mean the speaker handed the route to its session with the peer, established or not (MetalLB
+         * writes them either way); neither says the router has it, and lbctl cannot see the router's table.
          */
         private Step<String> advertisedByBgp(String metallbNamespace) {
             boolean hasStatus = cluster.serves("metallb.io/v1beta1", "ServiceBGPStatus");
@@ -186,8 +187,8 @@ public final class Verifier {
                             : "ServiceBGPStatus: " + String.join("; ", advertised.stream()
                                     .map(a -> a.node() + " to " + String.join(", ", a.peers())).toList())
                             + (eventNodes.isEmpty() ? "" : "; nodeAssigned events (protocol bgp): " + String.join(", ", eventNodes));
-                    return pass(seen, ip.orElseThrow() + " advertised, as the speakers report it (" + seen
-                            + "); the router's table is not visible to lbctl");
+                    return pass(seen, ip.orElseThrow() + " handed to the BGP sessions, as the speakers report it (" + seen
+                            + "); whether a session is established and the router took the route lbctl cannot see");
                 }
                 if (Instant.now().isAfter(deadline)) {
                     return fail("no speaker reports advertising " + ip.orElseThrow() + " to a BGP peer (no "
