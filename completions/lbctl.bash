@@ -481,8 +481,8 @@ function _picocli_lbctl_install() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--no-wait' '--adopt' '--pools-only' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local flag_opts="'--dry-run' '--no-wait' '--adopt' '--pools-only' '--l2' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
   local LANG_option_args=("en" "ja") # --lang values
 
@@ -510,6 +510,30 @@ function _picocli_lbctl_install() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--bgp-peer')
+      return
+      ;;
+    '--peer-asn')
+      return
+      ;;
+    '--my-asn')
+      return
+      ;;
+    '--peer-port')
+      return
+      ;;
+    '--hold-time')
+      return
+      ;;
+    '--node-selector')
+      return
+      ;;
+    '--bgp-community')
+      return
+      ;;
+    '--aggregation-length')
       return
       ;;
     '--kubeconfig')
@@ -598,8 +622,9 @@ function _picocli_lbctl_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local flag_opts="'--keep' '--no-http' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--mode' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local MODE_option_args=("l2" "bgp") # --mode values
   local FORMAT_option_args=("table" "json") # --output values
   local LANG_option_args=("en" "ja") # --lang values
 
@@ -626,6 +651,11 @@ function _picocli_lbctl_verify() {
       ;;
     '--timeout')
       return
+      ;;
+    '--mode')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
       ;;
     '--junit')
       local IFS=$'\n'

@@ -2,7 +2,7 @@
 # Install: copy to ~/.config/fish/completions/lbctl.fish
 
 set -g __lbctl_commands 'lbctl pool' 'lbctl pool validate' 'lbctl pool simulate' 'lbctl check-strictarp' 'lbctl config' 'lbctl config migrate' 'lbctl status' 'lbctl doctor' 'lbctl install' 'lbctl uninstall' 'lbctl verify' 'lbctl completion'
-set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--lang' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--nodes' '--endpoints' '--timeout' '-n' '--namespace' '--manifests' '--ip' '--pool-name' '--image' '--replicas' '--port' '--junit'
+set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--lang' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--nodes' '--endpoints' '--timeout' '-n' '--namespace' '--manifests' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--ip' '--pool-name' '--image' '--replicas' '--port' '--mode' '--junit'
 
 # The subcommand path typed so far, e.g. "lbctl pool validate": options and their values are skipped.
 function __lbctl_path
@@ -37,7 +37,7 @@ complete -c lbctl -n '__lbctl_at lbctl' -a 'check-strictarp' -d 'Check kube-prox
 complete -c lbctl -n '__lbctl_at lbctl' -a 'config' -d 'Work with MetalLB configuration: convert the legacy ConfigMap to custom resources'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'status' -d 'Show MetalLB\'s version, config style and readiness, each pool\'s assigned and total addresses, and every LoadBalancer Service with its IP, pool and announcing node (or why it is pending)'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'doctor' -d 'Explain why a LoadBalancer Service is pending or not answering, and predict which node announces it (Layer 2): reads the cluster once and reports findings, each with its evidence and fix'
-complete -c lbctl -n '__lbctl_at lbctl' -a 'install' -d 'Install MetalLB (checksum-verified manifests, server-side apply) and configure Layer 2 pools'
+complete -c lbctl -n '__lbctl_at lbctl' -a 'install' -d 'Install MetalLB (checksum-verified manifests, server-side apply) and configure Layer 2 or BGP pools'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'uninstall' -d 'Remove what lbctl created, as its inventory (ConfigMap metallb-system/lbctl-inventory) lists it; needs no manifests'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'verify' -d 'Deploy nginx behind a LoadBalancer Service, wait for its external IP and fetch the page: MetalLB end to end'
 complete -c lbctl -n '__lbctl_at lbctl' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
@@ -159,6 +159,15 @@ complete -c lbctl -n '__lbctl_at lbctl install' -l timeout -x -d 'How long insta
 complete -c lbctl -n '__lbctl_at lbctl install' -l no-wait -d 'Do not wait for the controller and speaker rollouts'
 complete -c lbctl -n '__lbctl_at lbctl install' -l adopt -d 'Take over existing objects of the same names that lbctl did not create (MetalLB\'s, or a pool): lbctl then owns them, overwrites them, and deletes them at uninstall'
 complete -c lbctl -n '__lbctl_at lbctl install' -l pools-only -d 'Only add lbctl\'s pools to a MetalLB installed another way; MetalLB itself is left as it is (and uninstall removes only the pools)'
+complete -c lbctl -n '__lbctl_at lbctl install' -l bgp-peer -x -d 'Announce the pools by BGP to the router at ADDRESS (needs --peer-asn and --my-asn)'
+complete -c lbctl -n '__lbctl_at lbctl install' -l peer-asn -x -d 'The router\'s AS number'
+complete -c lbctl -n '__lbctl_at lbctl install' -l my-asn -x -d 'The AS number of MetalLB\'s speakers'
+complete -c lbctl -n '__lbctl_at lbctl install' -l peer-port -x -d 'The router\'s BGP port (default: 179)'
+complete -c lbctl -n '__lbctl_at lbctl install' -l hold-time -x -d 'BGP hold time, e.g. 90s (default: MetalLB\'s)'
+complete -c lbctl -n '__lbctl_at lbctl install' -l node-selector -x -d 'Only nodes with this label peer with the router'
+complete -c lbctl -n '__lbctl_at lbctl install' -l bgp-community -x -d 'A community on every announced route, e.g. 64512:100 (or large:1:2:3)'
+complete -c lbctl -n '__lbctl_at lbctl install' -l aggregation-length -x -d 'Announce IPv4 routes as /N (default: 32)'
+complete -c lbctl -n '__lbctl_at lbctl install' -l l2 -d 'Keep the Layer 2 announcements of the pools as well'
 complete -c lbctl -n '__lbctl_at lbctl install' -l skip-strictarp-check -d 'Install even if kube-proxy runs IPVS without strictARP'
 complete -c lbctl -n '__lbctl_at lbctl install' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
 complete -c lbctl -n '__lbctl_at lbctl install' -l context -x -d 'The kubeconfig context to use (default: the current context)'
@@ -191,6 +200,8 @@ complete -c lbctl -n '__lbctl_at lbctl verify' -l replicas -x -d 'Replicas (defa
 complete -c lbctl -n '__lbctl_at lbctl verify' -l port -x -d 'Service port (default: 80)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l timeout -x -d 'How long verify may take in all (default: 3m)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l keep -d 'Keep the namespace, Deployment and Service afterwards'
+complete -c lbctl -n '__lbctl_at lbctl verify' -l mode -x -a 'l2 bgp' -d 'l2: find the node that answers for the IP; bgp: check that the speakers advertise it to their peers (ServiceBGPStatus, nodeAssigned events) (default: l2)'
+complete -c lbctl -n '__lbctl_at lbctl verify' -l no-http -d 'Skip the HTTP check (where this machine cannot reach the IP, e.g. is not routed through the BGP peer)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l junit -r -F -d 'Write a JUnit XML report (one testcase per check)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -s o -l output -x -a 'table json' -d 'table or json (default: table)'
 complete -c lbctl -n '__lbctl_at lbctl verify' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'

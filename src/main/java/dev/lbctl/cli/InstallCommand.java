@@ -7,6 +7,7 @@ import dev.lbctl.install.InstallPlan;
 import dev.lbctl.install.InstallPlanner;
 import dev.lbctl.install.Installer;
 import dev.lbctl.input.YamlDocuments;
+import dev.lbctl.metallb.BgpSpec;
 import dev.lbctl.metallb.ManifestCache;
 import dev.lbctl.metallb.ManifestSource;
 import dev.lbctl.metallb.MetalLbRelease;
@@ -32,7 +33,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "install", description = {
-    "Install MetalLB (checksum-verified manifests, server-side apply) and configure Layer 2 pools.",
+    "Install MetalLB (checksum-verified manifests, server-side apply) and configure Layer 2 or BGP pools.",
     "Pools are checked offline first; --dry-run prints the plan and every object, and needs no cluster."})
 public class InstallCommand implements Callable<Integer> {
 
@@ -83,6 +84,47 @@ public class InstallCommand implements Callable<Integer> {
             + " itself is left as it is (and uninstall removes only the pools). Needs no manifests."})
     boolean poolsOnly;
 
+    /** Announcing the --pool pools by BGP to one router. */
+    static class BgpOptions {
+        @Option(names = "--bgp-peer", paramLabel = "ADDRESS", required = true,
+                description = "Announce the pools by BGP to the router at ADDRESS (needs --peer-asn and --my-asn).")
+        String peerAddress;
+
+        @Option(names = "--peer-asn", paramLabel = "N", required = true, description = "The router's AS number.")
+        long peerAsn;
+
+        @Option(names = "--my-asn", paramLabel = "N", required = true, description = "The AS number of MetalLB's speakers.")
+        long myAsn;
+
+        @Option(names = "--peer-port", paramLabel = "PORT", description = "The router's BGP port (default: 179).")
+        Integer peerPort;
+
+        @Option(names = "--hold-time", paramLabel = "DURATION", description = "BGP hold time, e.g. 90s (default: MetalLB's).")
+        String holdTime;
+
+        @Option(names = "--node-selector", paramLabel = "KEY=VALUE",
+                description = "Only nodes with this label peer with the router. Repeatable.")
+        Map<String, String> nodeSelector = new LinkedHashMap<>();
+
+        @Option(names = "--bgp-community", paramLabel = "COMMUNITY",
+                description = "A community on every announced route, e.g. 64512:100 (or large:1:2:3).")
+        String community;
+
+        @Option(names = "--aggregation-length", paramLabel = "N", description = "Announce IPv4 routes as /N (default: 32).")
+        Integer aggregationLength;
+
+        @Option(names = "--l2", description = "Keep the Layer 2 announcements of the pools as well.")
+        boolean layer2;
+
+        BgpSpec spec() {
+            return new BgpSpec(peerAddress, peerAsn, myAsn, Optional.ofNullable(peerPort), Optional.ofNullable(holdTime),
+                    nodeSelector, Optional.ofNullable(community), Optional.ofNullable(aggregationLength), layer2);
+        }
+    }
+
+    @ArgGroup(exclusive = false, heading = "BGP (announce the --pool pools to a router):%n")
+    BgpOptions bgp;
+
     @Option(names = "--skip-strictarp-check", description = "Install even if kube-proxy runs IPVS without strictARP.")
     boolean skipStrictArpCheck;
 
@@ -109,7 +151,8 @@ public class InstallCommand implements Callable<Integer> {
             config = PoolInputs.commandLinePools(source.pools, release.version());
         }
         ManifestSource manifestSource = ManifestSource.forOption(Optional.ofNullable(manifests), ManifestCache.inUserHome());
-        InstallPlan plan = new InstallPlanner(progress).plan(release, config, rawResources, manifestSource, timeout,
+        InstallPlan plan = new InstallPlanner(progress).plan(release, config, rawResources,
+                Optional.ofNullable(bgp).map(BgpOptions::spec), manifestSource, timeout,
                 !noWait, !skipStrictArpCheck, adopt, poolsOnly);
         List<AddressPool> pools = config.pools(release.version());
         PrintWriter out = spec.commandLine().getOut();

@@ -6,6 +6,8 @@ import dev.lbctl.report.CellWidth;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
 import dev.lbctl.report.Table;
+import dev.lbctl.status.BgpAnnouncement;
+import dev.lbctl.status.BgpPeerStatus;
 import dev.lbctl.status.MetalLbStatus;
 import dev.lbctl.status.PoolStatus;
 import dev.lbctl.status.ServiceEvents;
@@ -75,8 +77,10 @@ public class StatusCommand implements Callable<Integer> {
      *   "services": [                        // LoadBalancer Services MetalLB handles, by namespace and name
      *     {"namespace": str, "name": str, "ips": [str], "pool": str | null, "node": str | null,
      *      "interfaces": [str],               // from ServiceL2Status; [] = every interface (or unknown)
+     *      "bgp": [{"node": str, "peers": [str]}],   // from ServiceBGPStatus (v0.15+): who advertises it to which peer
      *      "status": "assigned" | "pending", "reason": str | null}   // reason: last AllocationFailed message
      *   ],
+     *   "bgpPeers": [{"name": str, "address": str, "peerASN": int, "myASN": int}],   // BGPPeers, by name
      *   "warnings": [str]                    // also printed on stderr
      * }
      * </pre>
@@ -115,6 +119,14 @@ public class StatusCommand implements Callable<Integer> {
             service.put("pool", s.pool().orElse(null));
             service.put("node", s.node().orElse(null));
             service.put("interfaces", s.interfaces());
+            List<Object> bgp = new ArrayList<>();
+            for (BgpAnnouncement a : s.bgp()) {
+                Map<String, Object> announcement = new LinkedHashMap<>();
+                announcement.put("node", a.node());
+                announcement.put("peers", a.peers());
+                bgp.add(announcement);
+            }
+            service.put("bgp", bgp);
             service.put("status", s.assigned() ? "assigned" : "pending");
             service.put("reason", s.reason().orElse(null));
             services.add(service);
@@ -123,6 +135,16 @@ public class StatusCommand implements Callable<Integer> {
         doc.put("metallb", metallb);
         doc.put("pools", pools);
         doc.put("services", services);
+        List<Object> peers = new ArrayList<>();
+        for (BgpPeerStatus p : report.bgpPeers()) {
+            Map<String, Object> peer = new LinkedHashMap<>();
+            peer.put("name", p.name());
+            peer.put("address", p.address());
+            peer.put("peerASN", p.peerAsn());
+            peer.put("myASN", p.myAsn());
+            peers.add(peer);
+        }
+        doc.put("bgpPeers", peers);
         doc.put("warnings", report.warnings());
         return doc;
     }
@@ -175,14 +197,41 @@ public class StatusCommand implements Callable<Integer> {
                     .column(Messages.get("column.name"), ServiceStatus::name)
                     .column(Messages.get("status.column.externalIp"), s -> s.assigned() ? String.join(",", s.ips()) : PENDING)
                     .column(Messages.get("column.pool"), s -> s.pool().orElse(""))
-                    .column(Messages.get("column.node"), s -> s.node().map(n -> s.interfaces().isEmpty() ? n
-                            : Messages.get("status.nodeInterfaces", n, String.join(", ", s.interfaces()))).orElse(""))
+                    .column(Messages.get("column.node"), StatusCommand::announcers)
                     .column(Messages.get("column.status"), s -> s.assigned() ? Messages.get("status.assigned")
                             : s.reason().map(r -> Messages.get("status.pendingBecause", ServiceEvents.allocationError(r)))
                                     .orElse(Messages.get("status.pending")))
                     .render(report.services()));
         }
+        if (!report.bgpPeers().isEmpty()) {
+            sb.append("\nBGP PEERS (session state: MetalLB's native BGP mode does not publish it; advertised-by = nodes"
+                    + " whose ServiceBGPStatus names the peer)\n");
+            sb.append(new Table<BgpPeerStatus>()
+                    .column("name", BgpPeerStatus::name)
+                    .column("address", BgpPeerStatus::address)
+                    .column("peer-asn", p -> Long.toString(p.peerAsn()))
+                    .column("my-asn", p -> Long.toString(p.myAsn()))
+                    .column("advertised-by", p -> announcedBy(report, p.name()))
+                    .render(report.bgpPeers()));
+        }
         return sb.toString();
+    }
+
+    /** The Layer 2 node (and its interfaces), then {@code bgp: nodes} when the Service is announced by BGP too. */
+    private static String announcers(ServiceStatus s) {
+        List<String> parts = new ArrayList<>();
+        s.node().ifPresent(n -> parts.add(s.interfaces().isEmpty() ? n
+                : Messages.get("status.nodeInterfaces", n, String.join(", ", s.interfaces()))));
+        if (!s.bgp().isEmpty()) {
+            parts.add("bgp: " + String.join(", ", s.bgp().stream().map(BgpAnnouncement::node).toList()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String announcedBy(StatusReport report, String peer) {
+        java.util.Set<String> nodes = new java.util.TreeSet<>();
+        report.services().forEach(s -> s.bgp().stream().filter(a -> a.peers().contains(peer)).forEach(a -> nodes.add(a.node())));
+        return nodes.isEmpty() ? "-" : String.join(", ", nodes);
     }
 
     private static String readiness(WorkloadStatus w) {

@@ -61,6 +61,15 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the namespace, Deployment and Service afterwards.")
     boolean keep;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "l2",
+            description = {"l2: find the node that answers for the IP; bgp: check that the speakers advertise it to"
+                    + " their peers (ServiceBGPStatus, nodeAssigned events) (default: ${DEFAULT-VALUE})."})
+    VerifyOptions.Mode mode;
+
+    @Option(names = "--no-http", description = "Skip the HTTP check (where this machine cannot reach the IP, e.g. is not"
+            + " routed through the BGP peer).")
+    boolean noHttp;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report (one testcase per check).")
     Path junit;
 
@@ -89,7 +98,8 @@ public class VerifyCommand implements Callable<Integer> {
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = GlobalOptions.progress(spec);
         VerifyOptions options = new VerifyOptions(Optional.ofNullable(ip), Optional.ofNullable(poolName),
-                namespace != null ? namespace : "lbctl-verify-" + randomSuffix(), image, replicas, port, timeout, keep);
+                namespace != null ? namespace : "lbctl-verify-" + randomSuffix(), image, replicas, port, timeout, keep,
+                mode, !noHttp);
         try (ClusterSession session = new ClusterSession(global)) {
             boolean unicode = !global.noColor();
             Verifier verifier = new Verifier(session.cluster(), r -> progress.info((r.passed() ? (unicode ? "✓" : "ok")

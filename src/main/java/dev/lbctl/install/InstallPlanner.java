@@ -2,12 +2,14 @@ package dev.lbctl.install;
 
 import dev.lbctl.allocator.Allocation;
 import dev.lbctl.allocator.Simulation;
+import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
+import dev.lbctl.metallb.BgpSpec;
 import dev.lbctl.metallb.ManifestSource;
 import dev.lbctl.metallb.Manifests;
 import dev.lbctl.metallb.MetalLbRelease;
@@ -15,6 +17,7 @@ import dev.lbctl.metallb.PoolObjects;
 import dev.lbctl.metallb.PoolSpec;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.report.Progress;
+import dev.lbctl.report.Yaml;
 import dev.lbctl.services.ServiceManifests;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +32,7 @@ import java.util.Optional;
 public final class InstallPlanner {
 
     private final Progress progress;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     public InstallPlanner(Progress progress) {
         this.progress = progress;
@@ -37,21 +41,20 @@ public final class InstallPlanner {
     /**
      * @param config the pools from --pool (CRD style) or -f
      * @param rawResources for a CRD file, its documents as written (applied as given); empty for --pool
+     * @param bgp the peer the pools from --pool are announced to (--bgp-peer); empty for Layer 2 only
      */
     public InstallPlan plan(MetalLbRelease release, MetalLbConfig config, List<Map<String, Object>> rawResources,
-                            ManifestSource manifests, Duration timeout, boolean wait, boolean checkStrictArp,
-                            boolean adopt, boolean poolsOnly) {
+                            Optional<BgpSpec> bgp, ManifestSource manifests, Duration timeout, boolean wait,
+                            boolean checkStrictArp, boolean adopt, boolean poolsOnly) {
         MetalLbConfig forRelease = inReleaseStyle(release, config);
-        List<Problem> problems = ConfigValidator.validate(forRelease, release.version());
-        problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.describe()));
-        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
-            throw new InvalidInputException("the pools are invalid for MetalLB " + release.tag() + " (" + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
-        }
+        check(ConfigValidator.validate(forRelease, release.version()), "the pools", release);
         List<AddressPool> pools = forRelease.pools(release.version());
-        PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources);
+        PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources, bgp);
+        if (bgp.isPresent()) {
+            // The rendered peer and advertisements go through the same rules as a file would (native BGP mode).
+            MetalLbConfig rendered = ConfigFiles.read(Yaml.documents(configuration.resources()), "the BGP options");
+            check(ConfigValidator.validate(rendered, release.version()), "the BGP options", release);
+        }
         // --pools-only leaves MetalLB as it is, so it needs no manifests (and no network).
         List<dev.lbctl.metallb.ManifestObject> objects = poolsOnly ? List.of()
                 : progress.step(Messages.get("install.step.manifests", release.tag()),
@@ -84,8 +87,25 @@ public final class InstallPlanner {
         return config;
     }
 
+    /** Stops on errors; prints each warning once (the BGP check sees the pools again). */
+    private void check(List<Problem> problems, String what, MetalLbRelease release) {
+        problems.stream().filter(p -> !p.isError()).filter(p -> warned.add(p.describe())).forEach(p -> progress.warn(p.describe()));
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
+            throw new InvalidInputException(what + " are invalid for MetalLB " + release.tag() + " (" + errors.size()
+                    + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
+        }
+    }
+
     private static PoolConfiguration configuration(MetalLbRelease release, MetalLbConfig config, List<AddressPool> pools,
-                                                   List<Map<String, Object>> rawResources) {
+                                                   List<Map<String, Object>> rawResources, Optional<BgpSpec> bgp) {
+        if (bgp.isPresent() && (release.version().usesConfigMap() || !rawResources.isEmpty())) {
+            throw new InvalidInputException(release.version().usesConfigMap()
+                    ? "--bgp-peer needs MetalLB v0.13.12 or later (CRD configuration); lbctl writes only Layer 2 pools"
+                        + " into the ConfigMap of " + release.tag() + ": configure BGP there with kubectl."
+                    : "--bgp-peer goes with --pool; a -f file brings its own BGPPeer and BGPAdvertisement documents.");
+        }
         if (release.version().usesConfigMap()) {
             boolean onlyLayer2 = pools.stream().allMatch(p -> p.protocol().map("layer2"::equals).orElse(true));
             if (!onlyLayer2 || !config.peers().isEmpty()) {
@@ -97,7 +117,7 @@ public final class InstallPlanner {
         if (!rawResources.isEmpty()) {
             return new PoolConfiguration(specs(pools), rawResources.stream().map(r -> ManagedResources.label(r, release)).toList());
         }
-        return new PoolConfiguration(specs(pools), PoolObjects.forCrds(release, specs(pools)));
+        return new PoolConfiguration(specs(pools), PoolObjects.forCrds(release, specs(pools), bgp));
     }
 
     private static List<PoolSpec> specs(List<AddressPool> pools) {

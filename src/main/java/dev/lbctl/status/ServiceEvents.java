@@ -44,6 +44,18 @@ public final class ServiceEvents {
         return Optional.empty();
     }
 
+    /** The nodes of every BGP {@code nodeAssigned} event (in BGP mode every announcing speaker records one), sorted. */
+    public static java.util.SortedSet<String> bgpNodes(List<Map<String, Object>> events) {
+        java.util.SortedSet<String> nodes = new java.util.TreeSet<>();
+        for (Map<String, Object> event : events) {
+            Matcher m = ANNOUNCING.matcher(String.valueOf(Fields.string(event, "message")));
+            if (NODE_ASSIGNED.equals(Fields.string(event, "reason")) && m.find() && "bgp".equals(m.group(2))) {
+                nodes.add(m.group(1));
+            }
+        }
+        return nodes;
+    }
+
     /** The message of the latest {@code AllocationFailed} event, as MetalLB wrote it. */
     public static Optional<String> lastAllocationFailure(List<Map<String, Object>> events) {
         for (int i = events.size() - 1; i >= 0; i--) {

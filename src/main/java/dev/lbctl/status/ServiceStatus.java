@@ -12,13 +12,20 @@ import java.util.Optional;
  * @param reason for a pending Service, the message of its last AllocationFailed event
  * @param interfaces the interfaces the node announces on, from ServiceL2Status; empty when the L2Advertisement names
  *     none (MetalLB then answers on every interface it uses) or when only the event names the node
+ * @param bgp the nodes announcing the Service by BGP and to which peers, from ServiceBGPStatus (v0.15+)
  */
 public record ServiceStatus(String namespace, String name, List<String> ips, Optional<String> pool, Optional<String> node,
-        Optional<String> reason, List<String> interfaces) {
+        Optional<String> reason, List<String> interfaces, List<BgpAnnouncement> bgp) {
 
     public ServiceStatus {
         ips = List.copyOf(ips);
         interfaces = List.copyOf(interfaces);
+        bgp = List.copyOf(bgp);
+    }
+
+    public ServiceStatus(String namespace, String name, List<String> ips, Optional<String> pool, Optional<String> node,
+            Optional<String> reason, List<String> interfaces) {
+        this(namespace, name, ips, pool, node, reason, interfaces, List.of());
     }
 
     public ServiceStatus(String namespace, String name, List<String> ips, Optional<String> pool, Optional<String> node,

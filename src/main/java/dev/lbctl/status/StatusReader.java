@@ -58,6 +58,8 @@ public final class StatusReader {
         MetalLbStatus metallb = metallb(controller.get());
         List<AddressPool> pools = pools(metallb);
         Map<String, Layer2Announcement> l2 = layer2Announcements(metallb.namespace());
+        Map<String, List<BgpAnnouncement>> bgp = BgpAnnouncement.byService(
+                optionalList(METALLB_API, "ServiceBGPStatus", metallb.namespace()));
         List<ServiceStatus> serviceStatuses = new ArrayList<>();
         for (LoadBalancerService s : services) {
             Optional<String> pool = PoolUsage.poolOf(s, pools);
@@ -70,13 +72,14 @@ public final class StatusReader {
                 node = ServiceEvents.announcingNode(events(s));
             }
             serviceStatuses.add(new ServiceStatus(s.namespace(), s.name(), s.ips(), pool, node, reason,
-                    announcement.map(Layer2Announcement::interfaces).orElse(List.of())));
+                    announcement.map(Layer2Announcement::interfaces).orElse(List.of()), bgp.getOrDefault(s.key(), List.of())));
         }
         Set<String> allIps = new LinkedHashSet<>();
         services.forEach(s -> allIps.addAll(s.ips()));
         List<PoolStatus> poolStatuses = pools.stream().map(p -> new PoolStatus(p.name(), p.addresses(),
                 PoolUsage.assigned(p, allIps), PoolUsage.total(p))).toList();
-        return new StatusReport(metallb, poolStatuses, serviceStatuses, warnings);
+        List<BgpPeerStatus> peers = bgpPeers(metallb.namespace());
+        return new StatusReport(metallb, poolStatuses, serviceStatuses, peers, warnings);
     }
 
     private Optional<Map<String, Object>> findController() {
@@ -188,6 +191,25 @@ public final class StatusReader {
             return Map.of();
         }
         return Layer2Announcement.byService(statuses);
+    }
+
+    /** BGPPeers in their newest served version (v1beta2 from v0.13.x on, v1beta1 before), by name. */
+    private List<BgpPeerStatus> bgpPeers(String namespace) {
+        String api = cluster.serves("metallb.io/v1beta2", "BGPPeer") ? "metallb.io/v1beta2" : METALLB_API;
+        return optionalList(api, "BGPPeer", namespace).stream().map(BgpPeerStatus::from).sorted(Comparator.comparing(BgpPeerStatus::name)).toList();
+    }
+
+    /** A kind that older releases do not serve: empty then, and empty (with a warning) when unreadable. */
+    private List<Map<String, Object>> optionalList(String api, String kind, String namespace) {
+        if (!cluster.serves(api, kind)) {
+            return List.of();
+        }
+        try {
+            return cluster.list(api, kind, namespace);
+        } catch (ClusterAccessException e) {
+            warnings.add("cannot read " + kind + " (" + e.getMessage() + ")");
+            return List.of();
+        }
     }
 
     private List<LoadBalancerService> loadBalancerServices(Optional<String> lbClass) {

@@ -16,8 +16,10 @@ import dev.lbctl.report.Yaml;
 import dev.lbctl.services.ServiceInventory;
 import dev.lbctl.services.ServiceManifests;
 import dev.lbctl.services.ServiceRequest;
+import dev.lbctl.status.BgpAnnouncement;
 import dev.lbctl.status.MetalLbConfiguration;
 import dev.lbctl.status.MetalLbStatus;
+import dev.lbctl.status.ServiceEvents;
 import dev.lbctl.status.StatusReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,16 +150,55 @@ public final class Verifier {
             check("the Service gets an external IP", this::awaitIngress);
             check("the IP is the expected one", () -> expected(pools));
             check("MetalLB reported the allocation", this::allocationEvent);
-            check("HTTP GET returns " + (o.defaultImage() ? "the nginx welcome page" : "200"), () -> {
-                HttpProbe.Answer answer = HttpProbe.fetch(ip.orElseThrow(), o.port(), o.defaultImage(), deadline);
-                return answer.ok() ? pass(answer, Messages.get("verify.msg.httpOk", answer.detail(), answer.attempts()))
-                        : fail(Messages.get("verify.msg.httpFailed", answer.detail(), answer.attempts()));
-            });
-            check("the answering node is MetalLB's", () -> {
-                AnsweringNode.Verdict v = new AnsweringNodeProbe(cluster, NeighbourTable::read)
-                        .judge(metallb.namespace(), o.namespace(), VerifyObjects.NAME, ip.orElseThrow(), deadline);
-                return v.passed() ? pass(v, v.message()) : fail(v.message());
-            });
+            if (o.mode() == VerifyOptions.Mode.bgp) {
+                check("the speakers advertise the IP by BGP", () -> advertisedByBgp(metallb.namespace()));
+            }
+            if (o.http()) {
+                check("HTTP GET returns " + (o.defaultImage() ? "the nginx welcome page" : "200"), () -> {
+                    HttpProbe.Answer answer = HttpProbe.fetch(ip.orElseThrow(), o.port(), o.defaultImage(), deadline);
+                    return answer.ok() ? pass(answer, Messages.get("verify.msg.httpOk", answer.detail(), answer.attempts()))
+                            : fail(Messages.get("verify.msg.httpFailed", answer.detail(), answer.attempts()));
+                });
+            }
+            // Who answered is read from this machine's neighbour table after the HTTP answer: Layer 2 only.
+            if (o.mode() == VerifyOptions.Mode.l2 && o.http()) {
+                check("the answering node is MetalLB's", () -> {
+                    AnsweringNode.Verdict v = new AnsweringNodeProbe(cluster, NeighbourTable::read)
+                            .judge(metallb.namespace(), o.namespace(), VerifyObjects.NAME, ip.orElseThrow(), deadline);
+                    return v.passed() ? pass(v, v.message()) : fail(v.message());
+                });
+            }
+        }
+
+        /**
+         * What the speakers say: a ServiceBGPStatus (v0.15+) naming a peer for the Service, or else a BGP nodeAssigned
+         * event. Both mean the speaker handed the route to its session with the peer, established or not (MetalLB
+         * writes them either way); neither says the router has it, and lbctl cannot see the router's table.
+         */
+        private Step<String> advertisedByBgp(String metallbNamespace) {
+            boolean hasStatus = cluster.serves("metallb.io/v1beta1", "ServiceBGPStatus");
+            String key = o.namespace() + "/" + VerifyObjects.NAME;
+            while (true) {
+                List<BgpAnnouncement> advertised = hasStatus ? BgpAnnouncement.byService(
+                        cluster.list("metallb.io/v1beta1", "ServiceBGPStatus", metallbNamespace)).getOrDefault(key, List.of())
+                        : List.of();
+                java.util.SortedSet<String> eventNodes = ServiceEvents.bgpNodes(
+                        cluster.events(o.namespace(), "Service", VerifyObjects.NAME));
+                if (!advertised.isEmpty() || (!hasStatus && !eventNodes.isEmpty())) {
+                    String seen = advertised.isEmpty() ? "nodeAssigned events (protocol bgp): " + String.join(", ", eventNodes)
+                            : "ServiceBGPStatus: " + String.join("; ", advertised.stream()
+                                    .map(a -> a.node() + " to " + String.join(", ", a.peers())).toList())
+                            + (eventNodes.isEmpty() ? "" : "; nodeAssigned events (protocol bgp): " + String.join(", ", eventNodes));
+                    return pass(seen, ip.orElseThrow() + " handed to the BGP sessions, as the speakers report it (" + seen
+                            + "); whether a session is established and the router took the route lbctl cannot see");
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    return fail("no speaker reports advertising " + ip.orElseThrow() + " to a BGP peer (no "
+                            + (hasStatus ? "ServiceBGPStatus naming a peer" : "nodeAssigned event with protocol bgp")
+                            + "): check the BGPPeer, the BGPAdvertisement, and that the sessions are established");
+                }
+                pause(Duration.ofSeconds(1));
+            }
         }
 
         /** verify uses a namespace it did not create, but never objects it did not create. */

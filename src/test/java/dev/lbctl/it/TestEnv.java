@@ -23,13 +23,27 @@ public final class TestEnv {
      * The dataplane tier: a cluster of its own (scripts/testenv keeps its state in {@code <state>/dataplane}) whose
      * KWOK nodes are network namespaces on a LAN, each running MetalLB's real speaker, kube-proxy and the pod
      * stand-ins. Its kubeconfig names kube-apiserver's LAN address, reachable from this machine and from inside
-     * {@code clientNetns}, the namespace of a client on the LAN.
+     * {@code clientNetns}, the namespace of a client on the LAN. {@code router} is the BGP router on the LAN.
      */
-    public record DataPlane(Path kubeconfig, String clientNetns) {
+    public record DataPlane(Path kubeconfig, String clientNetns, Router router) {
 
         /** The network namespace of a dataplane node. */
         public String nodeNetns(String node) {
             return single(testenv("node-netns", node));
+        }
+    }
+
+    /**
+     * The dataplane tier's router: GoBGP in its own namespace on the LAN, passive, with each node's address as a
+     * neighbour; {@code scripts/testenv gobgp ARGS...} runs its CLI.
+     */
+    public record Router(String netns, String address, long asn) {
+
+        /** {@code gobgp ARGS...} against the router; its stdout lines. */
+        public List<String> gobgp(String... args) {
+            List<String> command = new ArrayList<>(List.of("gobgp"));
+            command.addAll(List.of(args));
+            return testenv(command.toArray(String[]::new));
         }
     }
 
@@ -73,10 +87,13 @@ public final class TestEnv {
                     values.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            if (!values.containsKey("KUBECONFIG") || !values.containsKey("CLIENT_NETNS")) {
-                throw new IllegalStateException("scripts/testenv up dataplane did not print KUBECONFIG= and CLIENT_NETNS=; stdout: " + stdout);
+            List<String> keys = List.of("KUBECONFIG", "CLIENT_NETNS", "ROUTER_NETNS", "ROUTER_ADDRESS", "ROUTER_ASN");
+            if (!values.keySet().containsAll(keys)) {
+                throw new IllegalStateException("scripts/testenv up dataplane did not print " + String.join("=, ", keys)
+                        + "=; stdout: " + stdout);
             }
-            dataPlane = new DataPlane(Path.of(values.get("KUBECONFIG")), values.get("CLIENT_NETNS"));
+            dataPlane = new DataPlane(Path.of(values.get("KUBECONFIG")), values.get("CLIENT_NETNS"), new Router(
+                    values.get("ROUTER_NETNS"), values.get("ROUTER_ADDRESS"), Long.parseLong(values.get("ROUTER_ASN"))));
             return dataPlane;
         }
     }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbctl.input.InvalidInputException;
+import dev.lbctl.input.YamlDocuments;
+import dev.lbctl.report.Yaml;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +23,54 @@ class PoolObjectsTest {
         List<Object> rendered = List.copyOf(PoolObjects.forCrds(ReleaseCatalog.find("v0.16.1"), List.of(LAN, DMZ)));
 
         assertThat(rendered).isEqualTo(MetallbFixtures.documents("crd-pools/expected.yaml"));
+    }
+
+    static final BgpSpec ROUTER = new BgpSpec("198.51.100.3", 64512, 64513, Optional.empty(), Optional.of("90s"),
+            Map.of("rack", "a"), Optional.of("64512:100"), Optional.of(32), false);
+
+    @Test
+    void withBgpEveryPoolGetsABgpAdvertisementForLbctlsPeerAndNoL2Advertisement() {
+        List<Map<String, Object>> rendered = PoolObjects.forCrds(ReleaseCatalog.find("v0.16.1"), List.of(LAN, DMZ),
+                Optional.of(ROUTER));
+
+        // As sent: the YAML text, read back (ASNs are longs here and ints in the fixture).
+        assertThat(YamlDocuments.parse(Yaml.documents(rendered), "rendered"))
+                .isEqualTo(MetallbFixtures.documents("crd-pools/bgp-expected.yaml"));
+    }
+
+    @Test
+    void l2KeepsTheL2AdvertisementsBesideTheBgpOnes() {
+        BgpSpec both = new BgpSpec("198.51.100.3", 64512, 64513, Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), true);
+        List<String> kinds = PoolObjects.forCrds(ReleaseCatalog.find("v0.16.1"), List.of(LAN), Optional.of(both)).stream()
+                .map(o -> o.get("kind") + "/" + ((Map<?, ?>) o.get("metadata")).get("name")).toList();
+
+        assertThat(kinds).containsExactly("IPAddressPool/lan", "L2Advertisement/lan-l2", "BGPAdvertisement/lan-bgp",
+                "BGPPeer/lbctl-peer-198-51-100-3");
+    }
+
+    @Test
+    void thePeerIsNamedAfterItsAddress() {
+        BgpSpec v6 = new BgpSpec("2001:DB8::1", 64512, 64513, Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), false);
+        assertThat(v6.peerName()).isEqualTo("lbctl-peer-2001-db8-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(longs = {0, -1, 4_294_967_296L})
+    void asNumbersOutsideTheirRangeAreRefused(long asn) {
+        assertThatThrownBy(() -> new BgpSpec("198.51.100.3", asn, 64513, Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("--peer-asn " + asn + " is not an AS number (1-4294967295).");
+    }
+
+    @Test
+    void thePeerPortMustBeATcpPort() {
+        assertThatThrownBy(() -> new BgpSpec("198.51.100.3", 64512, 64513, Optional.of(70000), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("--peer-port 70000 is not a TCP port (1-65535).");
     }
 
     @Test

@@ -33,6 +33,18 @@ class ServiceEventsTest {
     }
 
     @Test
+    void everyNodeWithABgpNodeAssignedEventIsABgpNodeAndLayer2OnesAreNot() {
+        List<Map<String, Object>> events = List.of(
+                event("nodeAssigned", "announcing from node \"worker-2\" with protocol \"bgp\""),
+                event("nodeAssigned", "announcing from node \"worker-3\" with protocol \"layer2\""),
+                event("IPAllocated", "announcing from node \"worker-4\" with protocol \"bgp\""),
+                event("nodeAssigned", "announcing from node \"worker-1\" with protocol \"bgp\""),
+                event("nodeAssigned", "announcing from node \"worker-2\" with protocol \"bgp\""));
+
+        assertThat(ServiceEvents.bgpNodes(events)).containsExactly("worker-1", "worker-2");
+    }
+
+    @Test
     void thePendingReasonIsTheLastAllocationFailedMessage() {
         List<Map<String, Object>> events = List.of(
                 event("AllocationFailed", "Failed to allocate IP for \"default/web\": no available IPs"),

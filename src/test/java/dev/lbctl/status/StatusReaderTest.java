@@ -62,6 +62,48 @@ class StatusReaderTest {
     }
 
     @Test
+    void aBgpServiceListsTheNodesThatAdvertiseItAndThePeersAreShownAsConfigured() {
+        FakeCluster cluster = FakeCluster.of(installedV0161()
+                + loadBalancer("shop", "web", "lab", "127.0.0.240")
+                + bgpStatus("lbctl-node-2", "[lbctl-peer-198-51-100-3]")
+                + bgpStatus("lbctl-node-1", "[lbctl-peer-198-51-100-3]")
+                + bgpStatus("lbctl-node-3", "[]") // written before its session came up: names no peer, so not counted
+                + """
+                ---
+                apiVersion: metallb.io/v1beta2
+                kind: BGPPeer
+                metadata: {name: lbctl-peer-198-51-100-3, namespace: metallb-system}
+                spec: {peerAddress: 198.51.100.3, peerASN: 64512, myASN: 64513}
+                """);
+
+        StatusReport report = read(cluster);
+
+        assertThat(report.bgpPeers()).containsExactly(new BgpPeerStatus("lbctl-peer-198-51-100-3", "198.51.100.3", 64512, 64513));
+        ServiceStatus web = report.services().get(0);
+        assertThat(web.bgp()).extracting(BgpAnnouncement::node).containsExactly("lbctl-node-1", "lbctl-node-2");
+        assertThat(web.bgp()).allSatisfy(a -> assertThat(a.peers()).containsExactly("lbctl-peer-198-51-100-3"));
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void aReleaseWithoutServiceBgpStatusOrBgpPeersShowsNone() {
+        StatusReport report = read(FakeCluster.of(installedV0161() + loadBalancer("shop", "web", "lab", "127.0.0.240")));
+
+        assertThat(report.bgpPeers()).isEmpty();
+        assertThat(report.services().get(0).bgp()).isEmpty();
+    }
+
+    private static String bgpStatus(String node, String peers) {
+        return """
+                ---
+                apiVersion: metallb.io/v1beta1
+                kind: ServiceBGPStatus
+                metadata: {name: web-%1$s, namespace: metallb-system}
+                status: {node: %1$s, serviceName: web, serviceNamespace: shop, peers: %2$s}
+                """.formatted(node, peers);
+    }
+
+    @Test
     void withoutAControllerAnywhereMetalLbIsNotInstalledAndServicesArePending() {
         FakeCluster cluster = FakeCluster.of(loadBalancer("shop", "web", null)
                 + event("shop", "web", "AllocationFailed", "Failed to allocate IP for \"shop/web\": no available IPs",

@@ -8,6 +8,7 @@ import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Json;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,7 @@ class StatusRenderingTest {
                       "pool": null,
                       "node": null,
                       "interfaces": [],
+                      "bgp": [],
                       "status": "pending",
                       "reason": "Failed to allocate IP for \\"shop/queue\\": no available IPs"
                     },
@@ -97,10 +99,12 @@ class StatusRenderingTest {
                       "interfaces": [
                         "eth0"
                       ],
+                      "bgp": [],
                       "status": "assigned",
                       "reason": null
                     }
                   ],
+                  "bgpPeers": [],
                   "warnings": []
                 }
                 """);
@@ -124,6 +128,7 @@ class StatusRenderingTest {
                   },
                   "pools": [],
                   "services": [],
+                  "bgpPeers": [],
                   "warnings": []
                 }
                 """);
@@ -150,6 +155,32 @@ class StatusRenderingTest {
                 shop       queue  <pending>    -     -                    pending: no available IPs
                 shop       web    127.0.0.240  lab   lbctl-node-1 (eth0)  assigned
                 """);
+    }
+
+    @Test
+    void aBgpServiceNamesItsAdvertisingNodesAndThePeersGetATableThatClaimsNoSessionState() {
+        List<BgpAnnouncement> both = List.of(new BgpAnnouncement("shop", "web", "lbctl-node-1", List.of("router")),
+                new BgpAnnouncement("shop", "web", "lbctl-node-2", List.of("router")));
+        StatusReport bgp = new StatusReport(READY.metallb(), READY.pools(), List.of(new ServiceStatus("shop", "web",
+                List.of("127.0.0.240"), Optional.of("lab"), Optional.empty(), Optional.empty(), List.of(), both)),
+                List.of(new BgpPeerStatus("router", "198.51.100.3", 64512, 64513),
+                        new BgpPeerStatus("spare", "198.51.100.4", 64512, 64513)), List.of());
+
+        assertThat(StatusCommand.table(bgp)).endsWith("""
+                SERVICES
+                NAMESPACE  NAME  EXTERNAL-IP  POOL  NODE                             STATUS
+                shop       web   127.0.0.240  lab   bgp: lbctl-node-1, lbctl-node-2  assigned
+
+                BGP PEERS (session state: MetalLB's native BGP mode does not publish it; advertised-by = nodes whose ServiceBGPStatus names the peer)
+                NAME    ADDRESS       PEER-ASN  MY-ASN  ADVERTISED-BY
+                router  198.51.100.3  64512     64513   lbctl-node-1, lbctl-node-2
+                spare   198.51.100.4  64512     64513   -
+                """);
+        Map<String, Object> json = StatusCommand.json(bgp);
+        assertThat(((Map<?, ?>) ((List<?>) json.get("services")).get(0)).get("bgp")).isEqualTo(List.of(
+                Map.of("node", "lbctl-node-1", "peers", List.of("router")), Map.of("node", "lbctl-node-2", "peers", List.of("router"))));
+        assertThat(((List<?>) json.get("bgpPeers")).get(0))
+                .isEqualTo(Map.of("name", "router", "address", "198.51.100.3", "peerASN", 64512L, "myASN", 64513L));
     }
 
     @Test

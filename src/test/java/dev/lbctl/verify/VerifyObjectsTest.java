@@ -13,7 +13,7 @@ class VerifyObjectsTest {
 
     private static VerifyOptions options(String image) {
         return new VerifyOptions(Optional.of("192.168.100.245"), Optional.of("web"), "lbctl-verify-x", image, 2, 8080,
-                Duration.ofMinutes(1), false);
+                Duration.ofMinutes(1), false, VerifyOptions.Mode.l2, true);
     }
 
     /** --ip is asked for the way each release reads it (MetalLB ignores the other ways). */

@@ -1,0 +1,45 @@
+package dev.lbctl.metallb;
+
+import dev.lbctl.input.InvalidInputException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How install announces lbctl's pools by BGP: one peer (a router), the ASNs of both sides, and what every pool's
+ * BGPAdvertisement carries. Only what rendering relies on is checked here; MetalLB's own rules (addresses, durations,
+ * communities, aggregation lengths against the pools) are the config validator's.
+ *
+ * @param peerAddress the router's address
+ * @param peerPort empty for MetalLB's default (179)
+ * @param holdTime a Go duration such as {@code 90s}; empty for MetalLB's default
+ * @param nodeSelector labels of the nodes that peer with the router; empty for every node
+ * @param community a community for every announced route ({@code 64512:100} or a large community); empty for none
+ * @param aggregationLength the IPv4 prefix length announced; empty for /32
+ * @param layer2 whether the pools keep their Layer 2 announcements too
+ */
+public record BgpSpec(String peerAddress, long peerAsn, long myAsn, Optional<Integer> peerPort, Optional<String> holdTime,
+                      Map<String, String> nodeSelector, Optional<String> community, Optional<Integer> aggregationLength,
+                      boolean layer2) {
+
+    private static final long MAX_ASN = 4_294_967_295L;
+
+    public BgpSpec {
+        checkAsn("--peer-asn", peerAsn);
+        checkAsn("--my-asn", myAsn);
+        peerPort.filter(p -> p < 1 || p > 65535).ifPresent(p -> {
+            throw new InvalidInputException("--peer-port " + p + " is not a TCP port (1-65535).");
+        });
+        nodeSelector = Map.copyOf(nodeSelector);
+    }
+
+    private static void checkAsn(String option, long asn) {
+        if (asn < 1 || asn > MAX_ASN) {
+            throw new InvalidInputException(option + " " + asn + " is not an AS number (1-" + MAX_ASN + ").");
+        }
+    }
+
+    /** The BGPPeer's name: lbctl's, derived from the address so that a second peer would get a name of its own. */
+    public String peerName() {
+        return "lbctl-peer-" + peerAddress.toLowerCase(java.util.Locale.ROOT).replaceAll("[^0-9a-z]+", "-");
+    }
+}
