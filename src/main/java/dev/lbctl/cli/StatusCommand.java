@@ -204,14 +204,13 @@ public class StatusCommand implements Callable<Integer> {
                     .render(report.services()));
         }
         if (!report.bgpPeers().isEmpty()) {
-            sb.append("\nBGP PEERS (session state: MetalLB's native BGP mode does not publish it; advertised-by = nodes"
-                    + " whose ServiceBGPStatus names the peer)\n");
+            sb.append('\n').append(Messages.get("status.bgpPeers.header")).append('\n');
             sb.append(new Table<BgpPeerStatus>()
-                    .column("name", BgpPeerStatus::name)
-                    .column("address", BgpPeerStatus::address)
-                    .column("peer-asn", p -> Long.toString(p.peerAsn()))
-                    .column("my-asn", p -> Long.toString(p.myAsn()))
-                    .column("advertised-by", p -> announcedBy(report, p.name()))
+                    .column(Messages.get("column.name"), BgpPeerStatus::name)
+                    .column(Messages.get("status.column.address"), BgpPeerStatus::address)
+                    .column(Messages.get("status.column.peerAsn"), p -> Long.toString(p.peerAsn()))
+                    .column(Messages.get("status.column.myAsn"), p -> Long.toString(p.myAsn()))
+                    .column(Messages.get("status.column.advertisedBy"), p -> announcedBy(report, p.name()))
                     .render(report.bgpPeers()));
         }
         return sb.toString();

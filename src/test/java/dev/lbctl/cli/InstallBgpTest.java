@@ -32,7 +32,7 @@ class InstallBgpTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--bgp-community|bogus|invalid community format: bogus",
-        "--hold-time|1s|invalid hold time \"1s\": must be 0 or >=3s",
+        "--hold-time|1s|invalid hold time \"&Duration{Duration:1s,}\": must be 0 or >=3s",
         "--aggregation-length|20|invalid aggregation length 20",
     })
     void whatMetalLbWouldRefuseIsRefusedBeforeAnythingIsApplied(String option, String value, String reason) {
