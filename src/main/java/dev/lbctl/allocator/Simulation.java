@@ -76,7 +76,7 @@ public final class Simulation {
                                 Map<String, Map<String, String>> namespaceLabels, int maxRuns) {
         Map<String, Map<String, String>> namespaces = clusterNamespaces(services, namespaceLabels);
         List<Integer> order = processingOrder(services);
-        Run first = new Run(null, 0, 0);
+        Run first = new Run(null, 0, 0, Allocator.Chooser.FIRST);
         first.simulate(pools, namespaces, services, order);
         List<Run> runs = new ArrayList<>(List.of(first));
         // Earliest random point first, so that the explored runs cover every combination of picks up to the
@@ -86,7 +86,7 @@ public final class Simulation {
         first.addBranches(unexplored);
         while (!unexplored.isEmpty() && runs.size() < maxRuns) {
             Branch branch = unexplored.poll();
-            Run run = new Run(branch.parent(), branch.point(), branch.pick());
+            Run run = new Run(branch.parent(), branch.point(), branch.pick(), Allocator.Chooser.FIRST);
             run.simulate(pools, namespaces, services, order);
             runs.add(run);
             run.addBranches(unexplored);
@@ -103,6 +103,17 @@ public final class Simulation {
         return List.of(results);
     }
 
+    /**
+     * One run in which {@code chooser} makes every random pick; {@code deterministic} is left true. For tests, to
+     * replay what MetalLB could do.
+     */
+    static List<Allocation> runPicking(List<AddressPool> pools, List<ServiceRequest> services,
+                                       Map<String, Map<String, String>> namespaceLabels, Allocator.Chooser chooser) {
+        Run run = new Run(null, 0, 0, chooser);
+        run.simulate(pools, clusterNamespaces(services, namespaceLabels), services, processingOrder(services));
+        return List.of(run.results);
+    }
+
     /** At most this many runs per simulation, and at most this many Services simulated over all runs. */
     private static final int MAX_RUNS = 128;
     private static final long MAX_SERVICE_STEPS = 250_000;
@@ -113,14 +124,16 @@ public final class Simulation {
 
     /** One simulated run: its picks at the random points it met, and each Service's outcome (by file index). */
     private static final class Run implements Allocator.Chooser {
-        /** Forced picks for the first points; the first candidate after them. */
+        /** Forced picks for the first points; {@code free}'s after them. */
         private final int[] forced;
+        private final Allocator.Chooser free;
         /** Per random point met: the processing position of its Service, and its number of candidates. */
         private final List<int[]> points = new ArrayList<>();
         private int position;
         private Allocation[] results;
 
-        Run(Run parent, int point, int pick) {
+        Run(Run parent, int point, int pick, Allocator.Chooser free) {
+            this.free = free;
             forced = parent == null ? new int[0] : Arrays.copyOf(parent.forced, point + 1);
             if (parent != null) {
                 forced[point] = pick;
@@ -131,7 +144,7 @@ public final class Simulation {
         public int choose(int alternatives) {
             int point = points.size();
             points.add(new int[] {position, alternatives});
-            return point < forced.length ? forced[point] : 0;
+            return point < forced.length ? forced[point] : free.choose(alternatives);
         }
 
         void simulate(List<AddressPool> pools, Map<String, Map<String, String>> namespaces,
@@ -147,7 +160,7 @@ public final class Simulation {
             }
         }
 
-        /** The other picks at the points this run chose freely (those after its forced ones). */
+        /** The other picks at the points this run chose freely (those after its forced ones, where it took the first). */
         void addBranches(PriorityQueue<Branch> queue) {
             for (int point = forced.length; point < points.size(); point++) {
                 int[] met = points.get(point);
