@@ -11,6 +11,8 @@ public final class ExitCode {
     /** The cluster could not be used: unreachable, unauthorized, forbidden, or an API error. */
     public static final int CLUSTER_ACCESS = 4;
     public static final int TIMED_OUT = 5;
+    /** The results could not be written to stdout: what reached it is incomplete. */
+    public static final int OUTPUT_FAILED = 6;
 
     private ExitCode() {
     }
@@ -24,6 +26,7 @@ public final class ExitCode {
             "3:invalid input (pool, config file, Services file, manifest)",
             "4:cluster access error (unreachable, unauthorized, forbidden, API error)",
             "5:timed out",
+            "6:the results could not be written to stdout (what it holds is incomplete)",
             "130:interrupted (Ctrl-C); what was written so far is complete, re-run to finish",
             "143:terminated (SIGTERM); as for 130",
         };
