@@ -52,6 +52,10 @@ public final class Simulation {
     /** The label the API server puts on every Namespace, which namespaceSelectors commonly use. */
     private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
+    /** At most this many runs per simulation, and at most this many Services simulated over all runs. */
+    private static final int MAX_RUNS = 128;
+    private static final long MAX_SERVICE_STEPS = 250_000;
+
     private Simulation() {
     }
 
@@ -78,27 +82,39 @@ public final class Simulation {
         List<Integer> order = processingOrder(services);
         Run first = new Run(null, 0, 0, Allocator.Chooser.FIRST);
         first.simulate(pools, namespaces, services, order);
-        List<Run> runs = new ArrayList<>(List.of(first));
+        int runs = 1;
         // Earliest random point first, so that the explored runs cover every combination of picks up to the
         // position of the first branch left in the queue.
         PriorityQueue<Branch> unexplored = new PriorityQueue<>(
                 Comparator.comparingInt(Branch::position).thenComparingInt(Branch::point));
         first.addBranches(unexplored);
-        while (!unexplored.isEmpty() && runs.size() < maxRuns) {
+        // varies[p]: some run gave the Service at position p another outcome. More runs can only add to it, so the
+        // exploration stops early once every Service from the next unexplored point on already varies.
+        boolean[] varies = new boolean[order.size()];
+        int lastSteady = order.size() - 1;
+        while (!unexplored.isEmpty() && runs < maxRuns) {
+            while (lastSteady >= 0 && varies[lastSteady]) {
+                lastSteady--;
+            }
+            if (lastSteady < unexplored.peek().position()) {
+                unexplored.clear();
+                break;
+            }
             Branch branch = unexplored.poll();
             Run run = new Run(branch.parent(), branch.point(), branch.pick(), Allocator.Chooser.FIRST);
             run.simulate(pools, namespaces, services, order);
-            runs.add(run);
+            runs++;
             run.addBranches(unexplored);
+            for (int position = 0; position < order.size(); position++) {
+                int index = order.get(position);
+                varies[position] |= !run.results[index].sameOutcome(first.results[index]);
+            }
         }
         int horizon = unexplored.isEmpty() ? Integer.MAX_VALUE : unexplored.peek().position();
         Allocation[] results = new Allocation[services.size()];
         for (int position = 0; position < order.size(); position++) {
             int index = order.get(position);
-            Allocation reported = first.results[index];
-            boolean deterministic = position < horizon
-                    && runs.stream().allMatch(run -> run.results[index].sameOutcome(reported));
-            results[index] = reported.withDeterministic(deterministic);
+            results[index] = first.results[index].withDeterministic(position < horizon && !varies[position]);
         }
         return List.of(results);
     }
@@ -113,10 +129,6 @@ public final class Simulation {
         run.simulate(pools, clusterNamespaces(services, namespaceLabels), services, processingOrder(services));
         return List.of(run.results);
     }
-
-    /** At most this many runs per simulation, and at most this many Services simulated over all runs. */
-    private static final int MAX_RUNS = 128;
-    private static final long MAX_SERVICE_STEPS = 250_000;
 
     /** The run that takes {@code pick} at random point {@code point} of {@code parent}, the parent's picks before. */
     private record Branch(Run parent, int point, int pick, int position) {
