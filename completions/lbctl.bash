@@ -206,7 +206,8 @@ function _picocli_lbctl() {
 
   local commands="pool check-strictarp config status doctor install uninstall verify completion"
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -222,6 +223,11 @@ function _picocli_lbctl() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -242,7 +248,8 @@ function _picocli_lbctl_pool() {
 
   local commands="validate simulate"
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -258,6 +265,11 @@ function _picocli_lbctl_pool() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -278,8 +290,9 @@ function _picocli_lbctl_checkstrictarp() {
 
   local commands=""
   local flag_opts="'--fix' '--dry-run' '--no-restart' '--revert' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--timeout' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--timeout' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -304,6 +317,11 @@ function _picocli_lbctl_checkstrictarp() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -323,7 +341,8 @@ function _picocli_lbctl_config() {
 
   local commands="migrate"
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -339,6 +358,11 @@ function _picocli_lbctl_config() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -359,8 +383,9 @@ function _picocli_lbctl_status() {
 
   local commands=""
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -382,6 +407,11 @@ function _picocli_lbctl_status() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -401,8 +431,9 @@ function _picocli_lbctl_doctor() {
 
   local commands=""
   local flag_opts="'-A' '--all' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-n' '--namespace' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -427,6 +458,11 @@ function _picocli_lbctl_doctor() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -446,8 +482,9 @@ function _picocli_lbctl_install() {
 
   local commands=""
   local flag_opts="'--dry-run' '--no-wait' '--adopt' '--pools-only' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -487,6 +524,11 @@ function _picocli_lbctl_install() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -506,8 +548,9 @@ function _picocli_lbctl_uninstall() {
 
   local commands=""
   local flag_opts="'--yes' '--dry-run' '--revert-strictarp' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--timeout' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--timeout' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -532,6 +575,11 @@ function _picocli_lbctl_uninstall() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -551,8 +599,9 @@ function _picocli_lbctl_verify() {
 
   local commands=""
   local flag_opts="'--keep' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--ip' '--pool-name' '--namespace' '--image' '--replicas' '--port' '--timeout' '--junit' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -601,6 +650,11 @@ function _picocli_lbctl_verify() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -620,7 +674,8 @@ function _picocli_lbctl_completion() {
 
   local commands=""
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -636,6 +691,11 @@ function _picocli_lbctl_completion() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -662,8 +722,9 @@ function _picocli_lbctl_pool_validate() {
 
   local commands=""
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -697,6 +758,11 @@ function _picocli_lbctl_pool_validate() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -716,8 +782,9 @@ function _picocli_lbctl_pool_simulate() {
 
   local commands=""
   local flag_opts="'--expect-assigned' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--services' '--nodes' '--endpoints' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--services' '--nodes' '--endpoints' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -769,6 +836,11 @@ function _picocli_lbctl_pool_simulate() {
     '--request-timeout')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -788,8 +860,9 @@ function _picocli_lbctl_config_migrate() {
 
   local commands=""
   local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--file' '-o' '--output' '--kubeconfig' '--context' '--request-timeout'"
+  local arg_opts="'-f' '--file' '-o' '--output' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("yaml" "json") # --output values
+  local LANG_option_args=("en" "ja") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -816,6 +889,11 @@ function _picocli_lbctl_config_migrate() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

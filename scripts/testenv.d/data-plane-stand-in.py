@@ -15,13 +15,11 @@ an nginx-like welcome page that says plainly that it is the lbctl testenv data-p
 """
 
 import argparse
-import http.server
 import ipaddress
-import socketserver
 import threading
 import time
 
-from kapi import Api, ApiError, add_common_args, log
+from kapi import Api, ApiError, QuietServer, add_common_args, log, page_handler
 
 NAME = "data-plane-stand-in"
 
@@ -40,45 +38,14 @@ PAGE = """<!DOCTYPE html>
 
 
 def make_handler(info):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def version_string(self):
-            return "lbctl-testenv-data-plane-stand-in"
-
-        def _answer(self, with_body):
-            body = PAGE.format(**info).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if with_body:
-                self.wfile.write(body)
-
-        def do_GET(self):  # noqa: N802 (http.server naming)
-            self._answer(True)
-
-        def do_HEAD(self):  # noqa: N802
-            self._answer(False)
-
-        def log_message(self, fmt, *args):
-            log(NAME, f"{self.client_address[0]} -> {info['ip']}:{info['port']} {fmt % args}")
-
-    return Handler
-
-
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def server_bind(self):
-        # HTTPServer.server_bind() would call socket.getfqdn() on the bound IP: a reverse DNS query
-        # to the machine's resolver, which is not on loopback. Bind without it.
-        socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = self.server_address[:2]
+    return page_handler(NAME, "lbctl-testenv-data-plane-stand-in", info,
+                        lambda i: ("text/html", PAGE.format(**i).encode(), {}))
 
 
 class Listener:
     def __init__(self, ip, port, info):
         self.info = info
-        self.server = Server((ip, port), make_handler(info))
+        self.server = QuietServer((ip, port), make_handler(info))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 

@@ -35,11 +35,10 @@ import base64
 import os
 import shutil
 import signal
-import subprocess
 import time
 import urllib.request
 
-from kapi import Api, ApiError, add_common_args, log
+from kapi import Api, ApiError, add_common_args, crd_established, log, spawn, terminate
 from tcpforward import Forwarder
 
 NAME = "metallb-supervisor"
@@ -73,11 +72,7 @@ class Supervisor:
 
     # --- cluster state -------------------------------------------------------------------------
     def crd_established(self):
-        crd = self.api.get(f"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/{CRD}")
-        if not crd or crd["metadata"].get("deletionTimestamp"):
-            return False
-        return any(c["type"] == "Established" and c["status"] == "True"
-                   for c in (crd.get("status") or {}).get("conditions") or [])
+        return crd_established(self.api, CRD)
 
     def controller_pod(self):
         """The newest live Pod of Deployment controller (labels app=metallb, component=controller)."""
@@ -118,13 +113,7 @@ class Supervisor:
                f"--health-probe-port={self.a.health_port}",
                f"--cert-dir={certdir}",
                "--log-level=info"]
-        with open(self.logfile, "a") as out:
-            out.write(f"==== {time.strftime('%Y-%m-%dT%H:%M:%S')} starting: {' '.join(cmd)}\n")
-            out.flush()
-            self.child = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
-                                          stdin=subprocess.DEVNULL, env=env)
-        with open(self.pidfile, "w") as f:
-            f.write(f"{self.child.pid} {self.a.controller}\n")
+        self.child = spawn(cmd, self.logfile, self.pidfile, self.a.controller, env)
         self.child_pod = name
         self.child_started = time.time()
         self.last_wait_msg = None
@@ -135,18 +124,9 @@ class Supervisor:
             return
         if self.child.poll() is None:
             log(NAME, f"stopping MetalLB controller (pid {self.child.pid}): {why}")
-            self.child.terminate()
-            try:
-                self.child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.child.kill()
-                self.child.wait()
+        terminate(self.child, self.pidfile)
         self.child = None
         self.child_pod = None
-        try:
-            os.remove(self.pidfile)
-        except FileNotFoundError:
-            pass
 
     def child_ready(self):
         if not self.child_alive():

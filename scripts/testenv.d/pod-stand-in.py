@@ -18,15 +18,13 @@ network namespace.
 """
 
 import argparse
-import http.server
 import ipaddress
-import socketserver
 import subprocess
 import threading
 import time
 import urllib.parse
 
-from kapi import Api, ApiError, add_common_args, log
+from kapi import Api, ApiError, QuietServer, add_common_args, log, page_handler
 
 NAME = "pod-stand-in"
 POD_NET = ipaddress.ip_network("203.0.113.0/24")
@@ -47,48 +45,18 @@ OTHER_PAGE = "lbctl testenv pod stand-in: pod {ns}/{name} (image {image}) on nod
 
 
 def make_handler(info):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def version_string(self):
-            return "lbctl-testenv-pod-stand-in"
+    def respond(i):
+        page = NGINX_PAGE if i["nginx"] else OTHER_PAGE
+        return ("text/html" if i["nginx"] else "text/plain", page.format(**i).encode(),
+                {"X-Lbctl-Pod": f"{i['ns']}/{i['name']}", "X-Lbctl-Node": i["node"]})
 
-        def _answer(self, with_body):
-            page = NGINX_PAGE if info["nginx"] else OTHER_PAGE
-            body = page.format(**info).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html" if info["nginx"] else "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("X-Lbctl-Pod", f"{info['ns']}/{info['name']}")
-            self.send_header("X-Lbctl-Node", info["node"])
-            self.end_headers()
-            if with_body:
-                self.wfile.write(body)
-
-        def do_GET(self):  # noqa: N802 (http.server naming)
-            self._answer(True)
-
-        def do_HEAD(self):  # noqa: N802
-            self._answer(False)
-
-        def log_message(self, fmt, *args):
-            log(NAME, f"{self.client_address[0]} -> {info['ip']}:{info['port']} {fmt % args}")
-
-    return Handler
-
-
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def server_bind(self):
-        # Bind without HTTPServer's socket.getfqdn() (a reverse DNS query).
-        socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = self.server_address[:2]
+    return page_handler(NAME, "lbctl-testenv-pod-stand-in", info, respond)
 
 
 class Listener:
     def __init__(self, info):
         self.info = info
-        self.server = Server((info["ip"], info["port"]), make_handler(info))
+        self.server = QuietServer((info["ip"], info["port"]), make_handler(info))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self):

@@ -156,6 +156,38 @@ EOF
 
 webhook_served() { pool lbctl-testenv-webhook-probe 127.0.0.254/32 apply --dry-run=server; }
 
+# A fresh namespace with Deployment web (REPLICAS nginx pods) behind LoadBalancer Service web; prints the Service's
+# external IP once MetalLB assigned one (nothing when it did not within a minute).
+web_behind_loadbalancer() { # web_behind_loadbalancer NAMESPACE REPLICAS
+  local ns=$1 replicas=$2
+  kc delete namespace "$ns" --ignore-not-found --wait=false >/dev/null
+  poll 90 bash -c "! '$KUBECTL' --kubeconfig '$KC' get namespace '$ns'" || true
+  kc create namespace "$ns" >/dev/null
+  poll 30 kc -n "$ns" get serviceaccount default || true
+  kc -n "$ns" apply -f - >/dev/null <<EOF
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: $replicas
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: nginx:1.27, ports: [{containerPort: 80}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 80}]
+EOF
+  poll 60 bash -c "'$KUBECTL' --kubeconfig '$KC' -n '$ns' get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}' | grep -q ." || true
+  kc -n "$ns" get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
+}
+
 smoke_metallb() {
   local out
   "$SELF" metallb-controller pause
@@ -203,33 +235,7 @@ EOF
     test -n "$ca" -a "$ca" = "$secret_ca"
   check "Secret memberlist created by the controller" "no Secret memberlist" kc -n "$METALLB_NS" get secret memberlist -o name
 
-  kc delete namespace "$NS-lb" --ignore-not-found --wait=false >/dev/null
-  poll 90 bash -c "! '$KUBECTL' --kubeconfig '$KC' get namespace '$NS-lb'" || true
-  kc create namespace "$NS-lb" >/dev/null
-  poll 30 kc -n "$NS-lb" get serviceaccount default || true
-  kc -n "$NS-lb" apply -f - >/dev/null <<'EOF'
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 1
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: nginx, image: nginx:1.27, ports: [{containerPort: 80}]}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  type: LoadBalancer
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 80}]
-EOF
-  local ip=""
-  poll 60 bash -c "'$KUBECTL' --kubeconfig '$KC' -n '$NS-lb' get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}' | grep -q ." || true
-  ip=$(kc -n "$NS-lb" get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+  ip=$(web_behind_loadbalancer "$NS-lb" 1)
   check "Service web got $ip from MetalLB" "Service web got '$ip' (wanted 127.0.0.240)" test "$ip" = 127.0.0.240
   if kc -n "$NS-lb" get events --field-selector involvedObject.name=web,reason=IPAllocated -o jsonpath='{.items[*].source.component}' | grep -q metallb-controller; then
     ok "event IPAllocated from metallb-controller"
@@ -286,32 +292,7 @@ EOF
       bad "no speaker on $name"
     fi
   done <<<"$DATAPLANE_NODES"
-  kc delete namespace "$ns" --ignore-not-found --wait=false >/dev/null
-  poll 90 bash -c "! '$KUBECTL' --kubeconfig '$KC' get namespace '$ns'" || true
-  kc create namespace "$ns" >/dev/null
-  poll 30 kc -n "$ns" get serviceaccount default || true
-  kc -n "$ns" apply -f - >/dev/null <<'EOF'
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: nginx, image: nginx:1.27, ports: [{containerPort: 80}]}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  type: LoadBalancer
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 80}]
-EOF
-  poll 60 bash -c "'$KUBECTL' --kubeconfig '$KC' -n '$ns' get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}' | grep -q ." || true
-  ip=$(kc -n "$ns" get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+  ip=$(web_behind_loadbalancer "$ns" 2)
   check "Service web got $ip from MetalLB" "Service web got '$ip' (wanted 198.51.100.240)" test "$ip" = 198.51.100.240
   out=$(kc -n "$ns" get pods -o jsonpath='{range .items[*]}{.status.podIP}{" "}{end}')
   check "pod IPs are in the nodes' pod CIDRs: $out" "pod IPs: '$out'" grep -qE '^(203\.0\.113\.[0-9]+ )+$' <<<"$out"

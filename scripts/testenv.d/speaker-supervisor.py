@@ -25,10 +25,9 @@ import argparse
 import base64
 import os
 import signal
-import subprocess
 import time
 
-from kapi import Api, ApiError, add_common_args, log
+from kapi import Api, ApiError, add_common_args, crd_established, log, spawn, terminate
 
 NAME = "speaker-supervisor"
 CRD = "ipaddresspools.metallb.io"
@@ -66,14 +65,8 @@ class Speaker:
                f"--ml-secret-key-path={self.sup.secret_dir}"]
         env = {"PATH": os.environ.get("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"),
                "METALLB_NODE_NAME": self.node, "METALLB_POD_NAME": pod, "METALLB_NAMESPACE": a.namespace}
-        with open(self.logfile, "a") as out:
-            out.write(f"==== {time.strftime('%Y-%m-%dT%H:%M:%S')} starting: {' '.join(cmd)}\n")
-            out.flush()
-            # `ip netns exec` execs the speaker in place: the child's pid is the speaker's.
-            self.child = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
-                                          stdin=subprocess.DEVNULL, env=env, start_new_session=True)
-        with open(self.pidfile, "w") as f:
-            f.write(f"{self.child.pid} {a.speaker}\n")
+        # `ip netns exec` execs the speaker in place: the child's pid is the speaker's.
+        self.child = spawn(cmd, self.logfile, self.pidfile, a.speaker, env, start_new_session=True)
         self.pod, self.started, self.last_msg = pod, time.time(), None
         log(NAME, f"{self.node}: started speaker (pid {self.child.pid}) for pod {a.namespace}/{pod} in netns {self.netns}")
 
@@ -82,17 +75,8 @@ class Speaker:
             return
         if self.child.poll() is None:
             log(NAME, f"{self.node}: stopping speaker (pid {self.child.pid}): {why}")
-            self.child.terminate()
-            try:
-                self.child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.child.kill()
-                self.child.wait()
+        terminate(self.child, self.pidfile)
         self.child, self.pod = None, None
-        try:
-            os.remove(self.pidfile)
-        except FileNotFoundError:
-            pass
 
     def tick(self, ready, pods):
         now = time.time()
@@ -136,11 +120,7 @@ class Supervisor:
             self.speakers.append(Speaker(self, node, netns, ip))
 
     def crd_established(self):
-        crd = self.api.get(f"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/{CRD}")
-        if not crd or crd["metadata"].get("deletionTimestamp"):
-            return False
-        return any(c["type"] == "Established" and c["status"] == "True"
-                   for c in (crd.get("status") or {}).get("conditions") or [])
+        return crd_established(self.api, CRD)
 
     def sync_secret(self):
         """Writes Secret memberlist's key file (as the Pod's Secret volume would); False if missing."""

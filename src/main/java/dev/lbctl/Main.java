@@ -2,6 +2,7 @@ package dev.lbctl;
 
 import dev.lbctl.cli.CommandLineFactory;
 import dev.lbctl.cli.ExitCode;
+import dev.lbctl.i18n.Messages;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -27,8 +28,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code = CommandLineFactory.forArguments(out, err, args).execute(args);
         if (out.checkError()) {
-            err.println("lbctl: error: could not write the results to standard output (closed, full or refusing writes):"
-                    + " what it holds is incomplete");
+            err.println(Messages.get("error.line", Messages.get("error.outputFailed")));
             code = ExitCode.OUTPUT_FAILED;
         }
         err.flush();

@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.kubeproxy.StrictArpResult;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
@@ -48,10 +49,10 @@ public class CheckStrictArpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (fix && revert) {
-            throw new ParameterException(spec.commandLine(), "--fix and --revert cannot be combined");
+            throw new ParameterException(spec.commandLine(), Messages.get("strictarp.fixAndRevert"));
         }
         if (dryRun && !fix) {
-            throw new ParameterException(spec.commandLine(), "--dry-run goes with --fix");
+            throw new ParameterException(spec.commandLine(), Messages.get("strictarp.dryRunWithoutFix"));
         }
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = GlobalOptions.progress(spec);
@@ -96,21 +97,22 @@ public class CheckStrictArpCommand implements Callable<Integer> {
 
     static String text(StrictArpOutcome o) {
         StringBuilder sb = new StringBuilder();
-        o.config().ifPresent(c -> sb.append("kube-proxy mode: ").append(c.mode().configValue().isEmpty() ? "(default: iptables)"
-                : c.mode().configValue()).append("\nipvs.strictARP: ").append(c.strictArp().name().toLowerCase(Locale.ROOT)).append('\n'));
+        o.config().ifPresent(c -> sb.append(Messages.get("strictarp.mode", c.mode().configValue().isEmpty()
+                ? Messages.get("strictarp.mode.default") : c.mode().configValue())).append('\n')
+                .append(Messages.get("strictarp.value", c.strictArp().name().toLowerCase(Locale.ROOT))).append('\n'));
         switch (o.action()) {
-            case FIXED -> sb.append("fixed: ipvs.strictARP is now true").append(o.restarted() ? " and kube-proxy was restarted" : "")
+            case FIXED -> sb.append(Messages.get(o.restarted() ? "strictarp.fixed.restarted" : "strictarp.fixed"))
                     .append('\n').append(o.check().diff().orElse(""));
-            case REVERTED -> sb.append("reverted: config.conf restored from lbctl's backup")
-                    .append(o.restarted() ? " and kube-proxy was restarted" : "").append('\n');
-            case WOULD_FIX -> sb.append("dry run: this change would be applied\n").append(o.check().diff().orElse(""));
+            case REVERTED -> sb.append(Messages.get(o.restarted() ? "strictarp.reverted.restarted" : "strictarp.reverted"))
+                    .append('\n');
+            case WOULD_FIX -> sb.append(Messages.get("strictarp.dryRun")).append('\n').append(o.check().diff().orElse(""));
             case NONE -> {
-                sb.append(switch (o.check().status()) {
-                    case OK -> "ok: ";
-                    case NOT_NEEDED -> "not needed: ";
-                    case NEEDS_CHANGE -> "change needed: ";
-                }).append(o.check().reason()).append('\n');
-                o.check().diff().ifPresent(d -> sb.append(d).append("Run 'lbctl check-strictarp --fix' to apply it.\n"));
+                sb.append(Messages.get(switch (o.check().status()) {
+                    case OK -> "strictarp.status.ok";
+                    case NOT_NEEDED -> "strictarp.status.notNeeded";
+                    case NEEDS_CHANGE -> "strictarp.status.needsChange";
+                }, o.check().reason())).append('\n');
+                o.check().diff().ifPresent(d -> sb.append(d).append(Messages.get("strictarp.fixHint")).append('\n'));
             }
         }
         return sb.toString();

@@ -1,5 +1,8 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.HelpTexts;
+import dev.lbctl.i18n.Language;
+import dev.lbctl.i18n.Messages;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +18,9 @@ public final class CommandLineFactory {
     private CommandLineFactory() {
     }
 
-    /** The whole command tree. */
-    public static CommandLine create(PrintWriter out, PrintWriter err) {
-        return build(out, err, null);
+    /** The whole command tree, speaking the language these arguments (--lang) and the environment choose. */
+    public static CommandLine create(PrintWriter out, PrintWriter err, String... args) {
+        return build(out, err, null, args);
     }
 
     /**
@@ -27,10 +30,14 @@ public final class CommandLineFactory {
      * the whole tree, and so does anything this cannot tell for sure.
      */
     public static CommandLine forArguments(PrintWriter out, PrintWriter err, String... args) {
-        return build(out, err, args);
+        return build(out, err, args, args);
     }
 
-    private static CommandLine build(PrintWriter out, PrintWriter err, String[] args) {
+    /** {@code args} prunes the tree unless null; {@code languageArgs} with the environment choose the language. */
+    private static CommandLine build(PrintWriter out, PrintWriter err, String[] args, String[] languageArgs) {
+        // Before anything renders: help is printed during parsing, from the model built here.
+        Language language = Language.resolve(List.of(languageArgs), System.getenv());
+        Messages.use(language);
         LbctlCommand root = new LbctlCommand();
         CommandLine cmd = new CommandLine(root);
         subcommandsFor(cmd, args).forEach(cmd::addSubcommand);
@@ -41,8 +48,8 @@ public final class CommandLineFactory {
         cmd.setExitCodeExceptionMapper(errors);
         cmd.setParameterExceptionHandler((ex, a) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("lbctl: error: " + ErrorHandler.sentence(ex));
-            e.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            e.println(Messages.get("error.line", ErrorHandler.sentence(ex)));
+            e.println(Messages.get("error.usageHint", ex.getCommandLine().getCommandSpec().qualifiedName()));
             e.flush();
             return ExitCode.USAGE;
         });
@@ -52,6 +59,7 @@ public final class CommandLineFactory {
         if (commandName != null && !commandName.isBlank()) {
             cmd.setCommandName(commandName);
         }
+        HelpTexts.bundle(language, cmd.getCommandName()).ifPresent(cmd::setResourceBundle);
         // Help is rendered while parsing, before --no-color is bound to its field, so the arguments themselves decide.
         boolean noColor = args != null && java.util.Arrays.asList(args).contains("--no-color") || System.getenv("NO_COLOR") != null;
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(noColor ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
@@ -123,11 +131,10 @@ public final class CommandLineFactory {
     private static void applyExitCodeList(CommandLine cmd) {
         cmd.getCommandSpec().mixinStandardHelpOptions(true);
         java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
-        for (String line : ExitCode.helpList()) {
-            String[] kv = line.split(":", 2);
-            codes.put("  " + kv[0], kv[1]);
+        for (int code : ExitCode.LISTED) {
+            codes.put("  " + code, Messages.get("exitCode." + code));
         }
-        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit Codes:%n").exitCodeList(codes);
+        cmd.getCommandSpec().usageMessage().exitCodeListHeading(Messages.get("help.exitCodesHeading")).exitCodeList(codes);
         for (CommandLine sub : cmd.getSubcommands().values()) {
             applyExitCodeList(sub);
         }

@@ -2,13 +2,11 @@ package dev.lbctl.cli;
 
 import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.MetalLbConfig;
-import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import dev.lbctl.migrate.ClusterLegacyConfig;
 import dev.lbctl.migrate.ConfigMigration;
 import dev.lbctl.migrate.NothingToMigrateException;
 import dev.lbctl.report.Progress;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

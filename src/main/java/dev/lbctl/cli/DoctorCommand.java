@@ -5,6 +5,8 @@ import dev.lbctl.doctor.Finding;
 import dev.lbctl.doctor.Report;
 import dev.lbctl.doctor.Scope;
 import dev.lbctl.doctor.SnapshotReader;
+import dev.lbctl.i18n.Messages;
+import dev.lbctl.report.CellWidth;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Table;
 import java.io.PrintWriter;
@@ -58,7 +60,7 @@ public class DoctorCommand implements Callable<Integer> {
 
     private Scope scope() {
         if (all && service != null) {
-            throw new ParameterException(spec.commandLine(), "give a SERVICE or --all, not both");
+            throw new ParameterException(spec.commandLine(), Messages.get("doctor.serviceAndAll"));
         }
         if (all) {
             return Scope.all();
@@ -70,8 +72,7 @@ public class DoctorCommand implements Callable<Integer> {
         if (service.contains("/")) {
             String[] parts = service.split("/", -1);
             if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty() || namespaceGiven) {
-                throw new ParameterException(spec.commandLine(), "SERVICE \"" + service
-                        + "\" must be NAME (with -n NAMESPACE) or NAMESPACE/NAME");
+                throw new ParameterException(spec.commandLine(), Messages.get("doctor.badService", service));
             }
             return Scope.service(parts[0], parts[1]);
         }
@@ -118,23 +119,25 @@ public class DoctorCommand implements Callable<Integer> {
     static String table(Report report) {
         StringBuilder sb = new StringBuilder();
         if (report.findings().isEmpty()) {
-            sb.append("No problems found.\n");
+            sb.append(Messages.get("doctor.noProblems")).append('\n');
         }
         for (Finding f : report.findings()) {
             sb.append(f.severity().label().toUpperCase(java.util.Locale.ROOT)).append(' ').append(f.code().id())
                     .append(": ").append(f.object()).append('\n')
                     .append("  ").append(f.message().replace("\n", "\n  ")).append('\n');
             if (f.fix() != null) {
-                sb.append("  fix: ").append(f.fix().replace("\n", "\n       ")).append('\n');
+                // The label alone, measured in cells, so that a multi-line fix lines up under its first line.
+                String label = Messages.get("doctor.fix", "");
+                sb.append("  ").append(label).append(f.fix().replace("\n", "\n  " + " ".repeat(CellWidth.of(label)))).append('\n');
             }
         }
         if (!report.services().isEmpty()) {
             sb.append('\n').append(new Table<Report.ServiceCheck>()
-                    .column("namespace", Report.ServiceCheck::namespace)
-                    .column("name", Report.ServiceCheck::name)
-                    .column("ip", Report.ServiceCheck::ip)
-                    .column("predicted node", Report.ServiceCheck::predicted)
-                    .column("announcing node", Report.ServiceCheck::actual)
+                    .column(Messages.get("column.namespace"), Report.ServiceCheck::namespace)
+                    .column(Messages.get("column.name"), Report.ServiceCheck::name)
+                    .column(Messages.get("column.ip"), Report.ServiceCheck::ip)
+                    .column(Messages.get("doctor.column.predicted"), Report.ServiceCheck::predicted)
+                    .column(Messages.get("doctor.column.announcing"), Report.ServiceCheck::actual)
                     .render(report.services()));
         }
         return sb.toString();

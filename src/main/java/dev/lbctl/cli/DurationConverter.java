@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ public class DurationConverter implements ITypeConverter<Duration> {
             m.region(end, text.length());
         }
         if (end == 0 || end != text.length()) {
-            throw new TypeConversionException("invalid duration '" + value + "': use a form like 30s, 5m or 1h30m");
+            throw new TypeConversionException(Messages.get("duration.invalid", value));
         }
         return total;
     }

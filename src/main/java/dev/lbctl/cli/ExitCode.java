@@ -17,18 +17,6 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** The lines of --help's "Exit Codes:" section. */
-    static String[] helpList() {
-        return new String[] {
-            "0:ok",
-            "1:a check or verification failed, or a change is needed",
-            "2:usage error",
-            "3:invalid input (pool, config file, Services file, manifest)",
-            "4:cluster access error (unreachable, unauthorized, forbidden, API error)",
-            "5:timed out",
-            "6:the results could not be written to stdout (what it holds is incomplete)",
-            "130:interrupted (Ctrl-C); what was written so far is complete, re-run to finish",
-            "143:terminated (SIGTERM); as for 130",
-        };
-    }
+    /** The codes --help lists, in order; their meanings are the catalog's {@code exitCode.N}. */
+    static final int[] LISTED = {OK, CHECK_FAILED, USAGE, INVALID_INPUT, CLUSTER_ACCESS, TIMED_OUT, OUTPUT_FAILED, 130, 143};
 }

@@ -1,9 +1,13 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Language;
+import dev.lbctl.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Options every command accepts. They are declared once on the root command with {@code scope = INHERIT}, so picocli
@@ -37,9 +41,30 @@ public class GlobalOptions {
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Do not color the output.")
     boolean noColor;
 
+    /** Read again from the raw arguments by CommandLineFactory, which must know it before help renders; here it is validated. */
+    @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT, converter = LanguageConverter.class,
+            completionCandidates = LanguageTags.class,
+            description = "Language of messages and help: en or ja (default: $LBCTL_LANG, then $LC_ALL, $LC_MESSAGES, $LANG).")
+    Language lang;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print more detail, and stack traces on errors.")
     boolean verbose;
+
+    static final class LanguageConverter implements ITypeConverter<Language> {
+        @Override
+        public Language convert(String value) {
+            return Language.ofTag(value).orElseThrow(() -> new TypeConversionException(
+                    Messages.get("lang.unknown", value)));
+        }
+    }
+
+    static final class LanguageTags implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Language.values()).map(Language::tag).iterator();
+        }
+    }
 
     public Path kubeconfig() {
         return kubeconfig;

@@ -2,6 +2,7 @@ package dev.lbctl.cli;
 
 import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.install.InstallPlan;
 import dev.lbctl.install.InstallPlanner;
 import dev.lbctl.install.Installer;
@@ -91,7 +92,7 @@ public class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (output == OutputFormat.yaml && !dryRun) {
-            throw new ParameterException(spec.commandLine(), "-o yaml goes with --dry-run");
+            throw new ParameterException(spec.commandLine(), Messages.get("install.yamlWithoutDryRun"));
         }
         GlobalOptions global = GlobalOptions.of(spec);
         Progress progress = GlobalOptions.progress(spec);
@@ -117,8 +118,7 @@ public class InstallCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
-        Thread interruptNote = new Thread(() -> progress.info("interrupted: every object applied so far is complete;"
-                + " re-run the same 'lbctl install' to finish, or 'lbctl uninstall' to remove it"));
+        Thread interruptNote = new Thread(() -> progress.info(Messages.get("install.interrupted")));
         Runtime.getRuntime().addShutdownHook(interruptNote);
         try (ClusterSession session = new ClusterSession(global)) {
             Installer.Result result = new Installer(session.cluster(), progress).install(plan, pools);
@@ -158,22 +158,17 @@ public class InstallCommand implements Callable<Integer> {
     static String summary(InstallPlan plan, Installer.Result result) {
         StringBuilder sb = new StringBuilder();
         if (plan.poolsOnly()) {
-            sb.append("lbctl's pools were written into the MetalLB in namespace ").append(result.release().namespace())
-                    .append(" (MetalLB itself was left as it is).\n");
+            sb.append(Messages.get("install.poolsOnly", result.release().namespace())).append('\n');
         } else {
-            sb.append("MetalLB ").append(result.release().tag()).append(" is installed in namespace ")
-                    .append(result.release().namespace()).append(" (").append(result.applied()).append(" objects applied");
-            if (!result.skipped().isEmpty()) {
-                sb.append(", ").append(result.skipped().size()).append(" skipped");
-            }
-            sb.append(").\n");
+            sb.append(result.skipped().isEmpty()
+                    ? Messages.get("install.installed", result.release().tag(), result.release().namespace(), result.applied())
+                    : Messages.get("install.installed.skipped", result.release().tag(), result.release().namespace(),
+                            result.applied(), result.skipped().size())).append('\n');
         }
-        result.adopted().forEach(o -> sb.append("taken over: ").append(o).append('\n'));
-        result.pruned().forEach(o -> sb.append("deleted (no longer wanted): ").append(o).append('\n'));
-        plan.configuration().pools().forEach(p -> sb.append("pool ").append(p.name()).append(": ")
-                .append(String.join(", ", p.addresses())).append('\n'));
-        plan.firstAddress().ifPresent(ip -> sb.append("The first LoadBalancer Service will get ").append(ip)
-                .append(". Check it end to end with: lbctl verify\n"));
+        result.adopted().forEach(o -> sb.append(Messages.get("install.adopted", o)).append('\n'));
+        result.pruned().forEach(o -> sb.append(Messages.get("install.pruned", o)).append('\n'));
+        plan.configuration().pools().forEach(p -> sb.append(Messages.get("install.pool", p.name(), String.join(", ", p.addresses()))).append('\n'));
+        plan.firstAddress().ifPresent(ip -> sb.append(Messages.get("install.firstAddress", ip)).append('\n'));
         return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.install.InstallPlan;
 import dev.lbctl.install.Installer;
 import dev.lbctl.metallb.LegacyPoolConfig;
@@ -92,34 +93,26 @@ final class InstallPlanRenderer {
 
     private static String table(InstallPlan plan) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Plan: install MetalLB ").append(plan.release().tag()).append(" into namespace ")
-                .append(plan.release().namespace()).append(" (dry run: nothing is applied)\n\n");
-        sb.append("1. Preflight: Kubernetes version");
-        if (plan.checkStrictArp()) {
-            sb.append(", kube-proxy strictARP");
-        }
-        sb.append(", pools against node, pod and service networks, an existing MetalLB\n");
+        sb.append(Messages.get("plan.title", plan.release().tag(), plan.release().namespace())).append("\n\n");
+        sb.append(Messages.get(plan.checkStrictArp() ? "plan.preflight.strictArp" : "plan.preflight")).append('\n');
         List<Map<String, Object>> objects = objects(plan);
         List<Map<String, Object>> config = configuration(plan);
-        sb.append("2. Server-side apply (field manager lbctl) of ").append(objects.size() - config.size())
-                .append(" objects, skipping kinds the cluster no longer serves; wait for CRDs to be Established\n");
-        sb.append(plan.waitForRollout() ? "3. Wait for the controller Deployment and speaker DaemonSet rollouts\n"
-                : "3. (--no-wait) no wait for the rollouts\n");
-        sb.append("4. Pool configuration")
-                .append(plan.release().version().usesConfigMap() ? " merged into the ConfigMap (other pools kept)\n"
-                        : ", retried until MetalLB's webhook serves\n\n");
+        sb.append(Messages.get("plan.apply", objects.size() - config.size())).append('\n');
+        sb.append(Messages.get(plan.waitForRollout() ? "plan.wait" : "plan.noWait")).append('\n');
+        sb.append(plan.release().version().usesConfigMap() ? Messages.get("plan.pools.configMap") + "\n"
+                : Messages.get("plan.pools.crds") + "\n\n");
         if (plan.release().version().usesConfigMap()) {
             sb.append('\n');
         }
         sb.append(new Table<Map<String, Object>>()
-                .column("kind", o -> String.valueOf(o.get("kind")))
-                .column("namespace", o -> (String) ((Map<?, ?>) o.getOrDefault("metadata", Map.of())).get("namespace"))
-                .column("name", o -> (String) ((Map<?, ?>) o.getOrDefault("metadata", Map.of())).get("name"))
+                .column(Messages.get("column.kind"), o -> String.valueOf(o.get("kind")))
+                .column(Messages.get("column.namespace"), o -> (String) ((Map<?, ?>) o.getOrDefault("metadata", Map.of())).get("namespace"))
+                .column(Messages.get("column.name"), o -> (String) ((Map<?, ?>) o.getOrDefault("metadata", Map.of())).get("name"))
                 .render(objects));
         sb.append('\n');
-        plan.configuration().pools().forEach(p -> sb.append("pool ").append(p.name()).append(": ")
-                .append(String.join(", ", p.addresses())).append('\n'));
-        plan.firstAddress().ifPresent(ip -> sb.append("The first LoadBalancer Service would get ").append(ip).append(".\n"));
+        plan.configuration().pools().forEach(p -> sb.append(Messages.get("install.pool", p.name(),
+                String.join(", ", p.addresses()))).append('\n'));
+        plan.firstAddress().ifPresent(ip -> sb.append(Messages.get("plan.firstAddress", ip)).append('\n'));
         return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,6 @@ public class LbctlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose one of " + spec.subcommands().keySet());
+        throw new ParameterException(spec.commandLine(), Messages.get("error.missingCommand", spec.subcommands().keySet()));
     }
 }

@@ -2,6 +2,7 @@ package dev.lbctl.cli;
 
 import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.InvalidAddressException;
@@ -43,7 +44,7 @@ public class PoolInputs {
     Loaded load(picocli.CommandLine.Model.CommandSpec spec) {
         if (isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give at least one pool (--pool or a positional POOL) or a file (-f)");
+                    Messages.get("pool.noInput"));
         }
         MetalLbConfig config = read(version());
         boolean versionGiven = spec.commandLine().getParseResult().hasMatchedOption("--metallb-version");

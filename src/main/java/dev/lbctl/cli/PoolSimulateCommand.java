@@ -10,6 +10,7 @@ import dev.lbctl.election.ElectionRules;
 import dev.lbctl.election.Endpoint;
 import dev.lbctl.election.Forecast;
 import dev.lbctl.election.NodeState;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Json;
@@ -70,19 +71,17 @@ public class PoolSimulateCommand implements Callable<Integer> {
         MetalLbVersion version = loaded.version();
         List<Problem> errors = ConfigValidator.validate(config, version).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.describe()));
-            throw new InvalidInputException("the pools are invalid (" + errors.size() + (errors.size() == 1 ? " error" : " errors")
-                    + "), so there is nothing to simulate; see 'lbctl pool validate'");
+            errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
+            throw new InvalidInputException(Messages.get("simulate.invalidPools", errors.size()));
         }
         if (version.below(0, 14, 9)) {
-            progress.warn("the simulator follows MetalLB v0.16's allocator; " + version
-                    + " differs in dual-stack handling and some messages");
+            progress.warn(Messages.get("simulate.oldVersion", version));
         }
         ServiceInventory inventory = ServiceManifests.read(services);
         List<Allocation> results = Simulation.run(config.pools(version), inventory.services(), inventory.namespaceLabels());
         List<Allocation> handled = results.stream().filter(a -> a.status() != Allocation.Status.SKIPPED).toList();
         results.stream().filter(a -> a.status() == Allocation.Status.SKIPPED)
-                .forEach(a -> progress.info("skipped " + a.key() + ": " + a.reason()));
+                .forEach(a -> progress.info(Messages.get("simulate.skipped", a.key(), a.reason())));
         Map<String, Forecast.Announcement> announcements = forecast(config, version, results, inventory);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.json() ? json(handled, announcements) : table(handled, announcements));
@@ -95,7 +94,7 @@ public class PoolSimulateCommand implements Callable<Integer> {
             List<Allocation> results, ServiceInventory inventory) {
         if (nodes == null) {
             if (endpoints != null) {
-                throw new ParameterException(spec.commandLine(), "--endpoints needs --nodes");
+                throw new ParameterException(spec.commandLine(), Messages.get("simulate.endpointsWithoutNodes"));
             }
             return null;
         }
@@ -126,19 +125,18 @@ public class PoolSimulateCommand implements Callable<Integer> {
 
     static String table(List<Allocation> results, Map<String, Forecast.Announcement> announcements) {
         Table<Allocation> table = new Table<Allocation>()
-                .column("namespace", Allocation::namespace)
-                .column("name", Allocation::name)
-                .column("ip", a -> String.join(",", a.ips()))
-                .column("pool", Allocation::pool)
-                .column("status", a -> a.status().label() + (a.deterministic() ? "" : "*"))
-                .column("reason", Allocation::reason);
+                .column(Messages.get("column.namespace"), Allocation::namespace)
+                .column(Messages.get("column.name"), Allocation::name)
+                .column(Messages.get("column.ip"), a -> String.join(",", a.ips()))
+                .column(Messages.get("column.pool"), Allocation::pool)
+                .column(Messages.get("column.status"), a -> a.status().label() + (a.deterministic() ? "" : "*"))
+                .column(Messages.get("column.reason"), Allocation::reason);
         if (announcements != null) {
-            table.column("node", a -> Optional.ofNullable(announcements.get(a.key()))
-                    .map(n -> n.node().orElse("- (" + n.reason() + ")")).orElse(""));
+            table.column(Messages.get("column.node"), a -> Optional.ofNullable(announcements.get(a.key()))
+                    .map(n -> n.node().orElse(Messages.get("simulate.noNode", n.reason()))).orElse(""));
         }
         String rendered = table.render(results);
         boolean random = results.stream().anyMatch(a -> !a.deterministic());
-        return rendered + (random ? "\n* MetalLB chooses among several pools at random here; the simulator took them in"
-                + " definition order, so the IP and pool may differ.\n" : "");
+        return rendered + (random ? "\n" + Messages.get("simulate.random") + "\n" : "");
     }
 }

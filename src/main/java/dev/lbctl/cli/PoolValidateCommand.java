@@ -3,6 +3,7 @@ package dev.lbctl.cli;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Json;
@@ -15,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", description = {
@@ -84,25 +84,23 @@ public class PoolValidateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         if (!pools.isEmpty()) {
             sb.append(new Table<AddressPool>()
-                    .column("name", AddressPool::name)
-                    .column("addresses", p -> String.join(", ", p.addresses()))
-                    .column("size", p -> p.size().toString())
-                    .column("auto-assign", p -> Boolean.toString(p.autoAssign()))
+                    .column(Messages.get("pool.column.name"), AddressPool::name)
+                    .column(Messages.get("pool.column.addresses"), p -> String.join(", ", p.addresses()))
+                    .column(Messages.get("pool.column.size"), p -> p.size().toString())
+                    .column(Messages.get("pool.column.autoAssign"), p -> Boolean.toString(p.autoAssign()))
                     .render(pools));
             sb.append('\n');
         }
         for (Problem p : problems) {
-            String label = p.isError() && !p.refusedByMetalLb() ? "error (lbctl only, MetalLB accepts it)"
-                    : p.severity().name().toLowerCase(java.util.Locale.ROOT);
-            sb.append(label).append(": ").append(p.describe()).append('\n');
+            String key = p.isError() && !p.refusedByMetalLb() ? "problem.lbctlOnlyError"
+                    : "problem." + p.severity().name().toLowerCase(java.util.Locale.ROOT);
+            sb.append(Messages.get(key, p.describe())).append('\n');
         }
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
         boolean metallbAccepts = problems.stream().noneMatch(Problem::refusedByMetalLb);
-        sb.append(valid ? "valid" : "invalid").append(" for MetalLB ").append(version).append(": ")
-                .append(errors).append(errors == 1 ? " error, " : " errors, ")
-                .append(warnings).append(warnings == 1 ? " warning" : " warnings")
-                .append(!valid && metallbAccepts ? " (MetalLB itself would accept it; the errors are lbctl's)" : "").append('\n');
+        sb.append(Messages.get(valid ? "validate.valid" : "validate.invalid", version, errors, warnings))
+                .append(!valid && metallbAccepts ? Messages.get("validate.metallbWouldAccept") : "").append('\n');
         return sb.toString();
     }
 }

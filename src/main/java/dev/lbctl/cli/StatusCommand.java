@@ -1,6 +1,8 @@
 package dev.lbctl.cli;
 
 import dev.lbctl.config.ConfigStyle;
+import dev.lbctl.i18n.Messages;
+import dev.lbctl.report.CellWidth;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
 import dev.lbctl.report.Table;
@@ -20,7 +22,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = {
@@ -138,55 +139,58 @@ public class StatusCommand implements Callable<Integer> {
     /** The table output: a MetalLB section of key/value lines, then the POOLS and SERVICES tables. */
     public static String table(StatusReport report) {
         MetalLbStatus m = report.metallb();
-        StringBuilder sb = new StringBuilder("MetalLB\n");
+        StringBuilder sb = new StringBuilder(Messages.get("status.metallb")).append('\n');
         if (!m.installed()) {
-            line(sb, "installed", "no: no MetalLB controller Deployment in any namespace");
+            line(sb, "status.installed", Messages.get("status.notInstalled"));
         } else {
-            line(sb, "installed", "yes, " + m.version().map(Object::toString).orElse("version unknown")
-                    + " in namespace " + m.namespace());
-            line(sb, "config", m.configStyle().orElseThrow() == ConfigStyle.LEGACY_CONFIGMAP
-                    ? "ConfigMap " + m.configMap().orElseThrow() : "CRDs (IPAddressPool, L2Advertisement)");
-            line(sb, "controller", readiness(m.controller().orElseThrow()));
-            line(sb, "speaker", m.speaker().map(StatusCommand::readiness).orElse("not found"));
-            line(sb, "memberlist secret", (m.memberlistSecretPresent() ? "present" : "missing") + " (" + m.memberlistSecret() + ")");
-            m.webhookEndpoints().ifPresent(ready -> line(sb, "webhook", m.webhookService()
-                    .map(service -> (ready ? "has endpoints" : "no ready endpoints") + " (Service " + service + ")")
-                    .orElse("no webhook Service")));
+            line(sb, "status.installed", Messages.get("status.installedIn",
+                    m.version().map(Object::toString).orElse(Messages.get("status.versionUnknown")), m.namespace()));
+            line(sb, "status.config", m.configStyle().orElseThrow() == ConfigStyle.LEGACY_CONFIGMAP
+                    ? Messages.get("status.config.configMap", m.configMap().orElseThrow()) : Messages.get("status.config.crds"));
+            line(sb, "status.controller", readiness(m.controller().orElseThrow()));
+            line(sb, "status.speaker", m.speaker().map(StatusCommand::readiness).orElse(Messages.get("status.notFound")));
+            line(sb, "status.memberlist", Messages.get(m.memberlistSecretPresent() ? "status.secret.present" : "status.secret.missing",
+                    m.memberlistSecret()));
+            m.webhookEndpoints().ifPresent(ready -> line(sb, "status.webhook", m.webhookService()
+                    .map(service -> Messages.get(ready ? "status.webhook.ready" : "status.webhook.notReady", service))
+                    .orElse(Messages.get("status.webhook.none"))));
         }
-        sb.append("\nPOOLS\n");
+        sb.append('\n').append(Messages.get("status.pools")).append('\n');
         if (report.pools().isEmpty()) {
-            sb.append("(none)\n");
+            sb.append(Messages.get("status.none")).append('\n');
         } else {
             sb.append(new Table<PoolStatus>()
-                    .column("name", PoolStatus::name)
-                    .column("addresses", p -> String.join(",", p.addresses()))
-                    .column("assigned", p -> Long.toString(p.assigned()))
-                    .column("total", p -> p.total().toString())
+                    .column(Messages.get("column.name"), PoolStatus::name)
+                    .column(Messages.get("pool.column.addresses"), p -> String.join(",", p.addresses()))
+                    .column(Messages.get("status.column.assigned"), p -> Long.toString(p.assigned()))
+                    .column(Messages.get("status.column.total"), p -> p.total().toString())
                     .render(report.pools()));
         }
-        sb.append("\nSERVICES\n");
+        sb.append('\n').append(Messages.get("status.services")).append('\n');
         if (report.services().isEmpty()) {
-            sb.append("(none)\n");
+            sb.append(Messages.get("status.none")).append('\n');
         } else {
             sb.append(new Table<ServiceStatus>()
-                    .column("namespace", ServiceStatus::namespace)
-                    .column("name", ServiceStatus::name)
-                    .column("external-ip", s -> s.assigned() ? String.join(",", s.ips()) : PENDING)
-                    .column("pool", s -> s.pool().orElse(""))
-                    .column("node", s -> s.node().map(n -> s.interfaces().isEmpty() ? n
-                            : n + " (" + String.join(", ", s.interfaces()) + ")").orElse(""))
-                    .column("status", s -> s.assigned() ? "assigned"
-                            : s.reason().map(r -> "pending: " + ServiceEvents.allocationError(r)).orElse("pending"))
+                    .column(Messages.get("column.namespace"), ServiceStatus::namespace)
+                    .column(Messages.get("column.name"), ServiceStatus::name)
+                    .column(Messages.get("status.column.externalIp"), s -> s.assigned() ? String.join(",", s.ips()) : PENDING)
+                    .column(Messages.get("column.pool"), s -> s.pool().orElse(""))
+                    .column(Messages.get("column.node"), s -> s.node().map(n -> s.interfaces().isEmpty() ? n
+                            : Messages.get("status.nodeInterfaces", n, String.join(", ", s.interfaces()))).orElse(""))
+                    .column(Messages.get("column.status"), s -> s.assigned() ? Messages.get("status.assigned")
+                            : s.reason().map(r -> Messages.get("status.pendingBecause", ServiceEvents.allocationError(r)))
+                                    .orElse(Messages.get("status.pending")))
                     .render(report.services()));
         }
         return sb.toString();
     }
 
     private static String readiness(WorkloadStatus w) {
-        return w.ready() + "/" + w.desired() + " ready (" + w.kind() + " " + w.name() + ")";
+        return Messages.get("status.readiness", w.ready(), w.desired(), w.kind(), w.name());
     }
 
+    /** {@code key} is the catalog key of the label; labels are padded in terminal cells so values line up. */
     private static void line(StringBuilder sb, String key, String value) {
-        sb.append(String.format("  %-18s %s", key + ":", value)).append('\n');
+        sb.append("  ").append(CellWidth.pad(Messages.get(key) + ":", 18)).append(' ').append(value).append('\n');
     }
 }

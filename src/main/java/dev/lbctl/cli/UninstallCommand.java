@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.install.UninstallPlan;
 import dev.lbctl.install.Uninstaller;
 import dev.lbctl.report.Json;
@@ -68,12 +69,15 @@ public class UninstallCommand implements Callable<Integer> {
             if (output.json()) {
                 out.print(Json.write(json(result.release().orElse(null), result.removed(), result.kept(), result.metallbKept(), false)));
             } else if (plan.ownsNothing()) {
-                out.println("Nothing to uninstall: lbctl's inventory lists nothing here (lbctl created nothing in this cluster).");
+                out.println(Messages.get("uninstall.nothing"));
             } else {
-                out.println(result.release().map(r -> "MetalLB " + r + " was uninstalled").orElse("lbctl's pools were removed")
-                        + " (" + result.removed().size() + " objects removed" + (result.kept().isEmpty() ? "" : ", "
-                        + result.kept().size() + " kept") + ")." + (result.metallbKept() ? " MetalLB itself keeps running: lbctl did not install it." : ""));
-                result.kept().forEach(k -> out.println("kept " + k.object().describe() + ": " + k.reason() + "\n  to remove it: " + k.command()));
+                String what = result.release().map(r -> Messages.get("uninstall.done.release", r))
+                        .orElse(Messages.get("uninstall.done.pools"));
+                String done = result.kept().isEmpty()
+                        ? Messages.get("uninstall.done", what, result.removed().size())
+                        : Messages.get("uninstall.done.kept", what, result.removed().size(), result.kept().size());
+                out.println(result.metallbKept() ? Messages.get("uninstall.done.metallbKept", done) : done);
+                result.kept().forEach(k -> out.println(Messages.get("uninstall.kept", k.object().describe(), k.reason(), k.command())));
             }
             out.flush();
             return ExitCode.OK;
@@ -82,7 +86,7 @@ public class UninstallCommand implements Callable<Integer> {
 
     private static List<String> names(UninstallPlan plan) {
         List<String> names = new java.util.ArrayList<>();
-        plan.legacyConfig().ifPresent(e -> names.add("lbctl's pools in ConfigMap " + e.namespace() + "/" + e.name()));
+        plan.legacyConfig().ifPresent(e -> names.add(Messages.get("uninstall.legacyPools", e.namespace() + "/" + e.name())));
         plan.deletions().stream().map(d -> d.object().describe())
                 .filter(n -> !n.equals(new dev.lbctl.inventory.ApplySet(dev.lbctl.metallb.MetalLbRelease.NAMESPACE).parent().describe())).forEach(names::add);
         return names;
@@ -101,17 +105,17 @@ public class UninstallCommand implements Callable<Integer> {
 
     private static String planText(UninstallPlan plan) {
         if (plan.ownsNothing()) {
-            return "lbctl's inventory lists nothing here: uninstall would delete nothing.\n";
+            return Messages.get("uninstall.plan.nothing") + "\n";
         }
-        StringBuilder sb = new StringBuilder("uninstall would delete (in this order):\n");
+        StringBuilder sb = new StringBuilder(Messages.get("uninstall.plan.delete")).append('\n');
         names(plan).forEach(n -> sb.append("  ").append(n).append('\n'));
         if (!plan.kept().isEmpty()) {
-            sb.append("and keep:\n");
-            plan.kept().forEach(k -> sb.append("  ").append(k.object().describe()).append(": ").append(k.reason())
-                    .append("\n    to remove it: ").append(k.command()).append('\n'));
+            sb.append(Messages.get("uninstall.plan.keep")).append('\n');
+            plan.kept().forEach(k -> sb.append(Messages.get("uninstall.plan.kept", k.object().describe(), k.reason(), k.command()))
+                    .append('\n'));
         }
         if (plan.metallbKept()) {
-            sb.append("MetalLB itself keeps running: lbctl did not install it.\n");
+            sb.append(Messages.get("uninstall.metallbKept")).append('\n');
         }
         return sb.toString();
     }
@@ -119,13 +123,13 @@ public class UninstallCommand implements Callable<Integer> {
     private void confirm(String server, UninstallPlan plan) {
         Console console = System.console();
         if (console == null) {
-            throw new ParameterException(spec.commandLine(), "refusing to uninstall without --yes when not on a terminal");
+            throw new ParameterException(spec.commandLine(), Messages.get("uninstall.notATerminal"));
         }
-        String answer = console.readLine("Remove %s from %s (%d objects; see --dry-run)? [y/N] ",
-                plan.release().map(r -> "MetalLB " + r + " and lbctl's pools").orElse("lbctl's pools"), server,
-                plan.deletions().size());
+        String answer = console.readLine("%s", Messages.get("uninstall.confirm",
+                plan.release().map(r -> Messages.get("uninstall.confirm.release", r)).orElse(Messages.get("uninstall.confirm.pools")),
+                server, plan.deletions().size()));
         if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-            throw new LbctlFailure(ExitCode.CHECK_FAILED, "uninstall cancelled; nothing was changed");
+            throw new LbctlFailure(ExitCode.CHECK_FAILED, Messages.get("uninstall.cancelled"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
+import dev.lbctl.report.CellWidth;
 import dev.lbctl.report.JUnitXml;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Progress;
@@ -73,14 +75,13 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (replicas < 1 || port < 1 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--replicas must be at least 1 and --port within 1-65535");
+            throw new ParameterException(spec.commandLine(), Messages.get("verify.replicasOrPort"));
         }
         if (ip != null && dev.lbctl.pool.IpAddress.parse(ip).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--ip " + ip + " is not an IP address");
+            throw new ParameterException(spec.commandLine(), Messages.get("verify.badIp", ip));
         }
         if (namespace != null && !dev.lbctl.pool.KubernetesNames.isDnsLabel(namespace)) {
-            throw new ParameterException(spec.commandLine(), "--namespace " + namespace + " is not a valid namespace name"
-                    + " (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit)");
+            throw new ParameterException(spec.commandLine(), Messages.get("verify.badNamespace", namespace));
         }
         if (junit != null) {
             checkWritable(junit);
@@ -122,9 +123,9 @@ public class VerifyCommand implements Callable<Integer> {
     /** A cleanup failure is reported, but never hides the run's own outcome. */
     private static void cleanUp(Verifier verifier, Progress progress) {
         try {
-            verifier.cleanUp().forEach(deleted -> progress.info("deleted " + deleted));
+            verifier.cleanUp().forEach(deleted -> progress.info(Messages.get("verify.deleted", deleted)));
         } catch (RuntimeException e) {
-            progress.warn("cleanup did not finish: " + e.getMessage());
+            progress.warn(Messages.get("verify.cleanupFailed", e.getMessage()));
         }
     }
 
@@ -134,8 +135,8 @@ public class VerifyCommand implements Callable<Integer> {
         boolean ok = Files.isDirectory(parent) && Files.isWritable(parent) && !Files.isDirectory(file)
                 && (!Files.exists(file) || Files.isWritable(file));
         if (!ok) {
-            throw new ParameterException(spec.commandLine(), "--junit " + file + " cannot be written"
-                    + (Files.isDirectory(parent) ? "" : " (no directory " + parent + ")"));
+            throw new ParameterException(spec.commandLine(), Files.isDirectory(parent)
+                    ? Messages.get("verify.junitNotWritable", file) : Messages.get("verify.junitNoDirectory", file, parent));
         }
     }
 
@@ -155,7 +156,7 @@ public class VerifyCommand implements Callable<Integer> {
         try {
             Files.writeString(junit, xml);
         } catch (IOException e) {
-            throw new LbctlFailure(ExitCode.INVALID_INPUT, "cannot write the JUnit report " + junit + ": " + e.getMessage(), e);
+            throw new LbctlFailure(ExitCode.INVALID_INPUT, Messages.get("verify.junitWriteFailed", junit, e.getMessage()), e);
         }
     }
 
@@ -165,7 +166,12 @@ public class VerifyCommand implements Callable<Integer> {
             case FAILED -> "FAIL";
             case TIMED_OUT -> "TIMEOUT";
         };
-        return String.format(Locale.ROOT, "%-7s %-40s %6s  %s", mark, c.name(), Progress.seconds(c.duration()), c.message());
+        return String.format(Locale.ROOT, "%-7s %s %6s  %s", mark, CellWidth.pad(checkTitle(c.name()), 40), Progress.seconds(c.duration()), c.message());
+    }
+
+    /** A check's name as the table shows it: JSON and JUnit keep the English name, which identifies the check. */
+    static String checkTitle(String name) {
+        return Messages.getOrDefault("verify.check." + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), name);
     }
 
     static String table(VerifyReport report) {
@@ -178,9 +184,8 @@ public class VerifyCommand implements Callable<Integer> {
         }
         report.checks().forEach(c -> sb.append(line(c)).append('\n'));
         long passed = report.checks().stream().filter(CheckResult::passed).count();
-        sb.append(report.passed() ? "verified" : "not verified").append(": ").append(passed).append(" of ")
-                .append(report.checks().size()).append(" checks passed").append(report.ip().map(ip -> " (" + ip + ")").orElse(""))
-                .append('\n');
+        String summary = Messages.get(report.passed() ? "verify.passed" : "verify.failed", passed, report.checks().size());
+        sb.append(report.ip().map(ip -> Messages.get("verify.withIp", summary, ip)).orElse(summary)).append('\n');
         return sb.toString();
     }
 

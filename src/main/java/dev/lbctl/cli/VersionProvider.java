@@ -1,5 +1,6 @@
 package dev.lbctl.cli;
 
+import dev.lbctl.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -22,6 +23,6 @@ public class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"lbctl " + version(), "default MetalLB release: v0.16.1"};
+        return new String[] {"lbctl " + version(), Messages.get("version.defaultRelease", "v0.16.1")};
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.doctor;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.IpAddress;
 import java.util.List;
@@ -56,17 +57,14 @@ final class AllocationReasons {
 
     static String fix(Code code, String namespace, String metallbNamespace) {
         return switch (code) {
-            case NO_POOLS -> "lbctl install --pool RANGE (or kubectl apply an IPAddressPool in " + metallbNamespace + ")";
-            case POOL_NOT_FOUND -> "create that pool, or set annotation metallb.io/address-pool to an existing one:"
-                    + " kubectl -n " + metallbNamespace + " get ipaddresspools";
-            case POOL_EXHAUSTED -> "add addresses to the pool (spec.addresses), or delete a LoadBalancer Service that holds one";
-            case NO_AUTO_ASSIGN_POOL -> "request a pool with annotation metallb.io/address-pool, or set autoAssign: true on one";
-            case SERVICE_ALLOCATION_MISMATCH -> "add namespace " + namespace + " (or the Service's labels) to a pool's"
-                    + " spec.serviceAllocation, or use a pool without serviceAllocation";
-            case IP_OUTSIDE_POOLS -> "request an address inside a pool (lbctl status lists them), or add it to a pool";
-            case SHARING_CONFLICT -> "give the Services sharing an IP the same metallb.io/allow-shared-ip key,"
-                    + " distinct ports, and the same externalTrafficPolicy (and selector with Local)";
-            case IP_FAMILY_MISMATCH -> "request an address of the Service's IP family, or change spec.ipFamilies";
+            case NO_POOLS -> Messages.get("doctor.fix.noPools", metallbNamespace);
+            case POOL_NOT_FOUND -> Messages.get("doctor.fix.poolNotFound", metallbNamespace);
+            case POOL_EXHAUSTED -> Messages.get("doctor.fix.poolExhausted");
+            case NO_AUTO_ASSIGN_POOL -> Messages.get("doctor.fix.noAutoAssign");
+            case SERVICE_ALLOCATION_MISMATCH -> Messages.get("doctor.fix.serviceAllocation", namespace);
+            case IP_OUTSIDE_POOLS -> Messages.get("doctor.fix.ipOutsidePools");
+            case SHARING_CONFLICT -> Messages.get("doctor.fix.sharing");
+            case IP_FAMILY_MISMATCH -> Messages.get("doctor.fix.ipFamily");
             default -> "kubectl -n " + namespace + " describe service NAME";
         };
     }

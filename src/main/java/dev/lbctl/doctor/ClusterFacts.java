@@ -1,12 +1,11 @@
 package dev.lbctl.doctor;
 
 import dev.lbctl.cluster.Fields;
-import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.status.MetalLbConfiguration;
 import dev.lbctl.election.ElectionInputs;
 import dev.lbctl.election.Endpoint;
 import dev.lbctl.election.NodeState;
-import dev.lbctl.report.Yaml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -152,15 +151,8 @@ final class ClusterFacts {
      * {@link dev.lbctl.input.InvalidInputException} when it cannot be read.
      */
     Optional<MetalLbConfig> config() {
-        if (snapshot.legacyConfig().isPresent()) {
-            String name = snapshot.metallb().configMap().orElse("config");
-            return Optional.of(ConfigFiles.read(snapshot.legacyConfig().get(), "ConfigMap " + metallbNamespace() + "/" + name));
-        }
-        if (snapshot.configObjects().isEmpty()) {
-            return Optional.empty();
-        }
-        List<Map<String, Object>> objects = snapshot.configObjects().stream().map(o -> Fields.asWritten(o, "spec")).toList();
-        return Optional.of(ConfigFiles.read(Yaml.documents(objects), "MetalLB's resources in " + metallbNamespace()));
+        return snapshot.configuration().filter(c -> c.legacyText().isPresent() || !c.resources().isEmpty())
+                .map(MetalLbConfiguration::parse);
     }
 
     private static Boolean bool(Object o) {

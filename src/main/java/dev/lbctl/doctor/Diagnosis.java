@@ -2,6 +2,7 @@ package dev.lbctl.doctor;
 
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.status.LoadBalancerService;
 import java.util.ArrayList;
@@ -30,13 +31,13 @@ public final class Diagnosis {
             config = facts.config();
         } catch (InvalidInputException e) {
             findings.add(Finding.error(Code.CONFIGURATION_INVALID, "Namespace " + facts.metallbNamespace(),
-                    "lbctl cannot read MetalLB's configuration, so it follows no Service: " + e.getMessage(),
+                    Messages.get("doctor.configUnreadable", e.getMessage()),
                     "lbctl pool validate -f YOUR-CONFIG.yaml"));
             return new Report(findings, List.of());
         }
         if (config.isEmpty() && scope.service().isEmpty()) {
             findings.add(Finding.warning(Code.NO_POOLS, "Namespace " + facts.metallbNamespace(),
-                    "MetalLB has no address pool, so LoadBalancer Services stay pending.",
+                    Messages.get("doctor.noPoolsAtAll"),
                     AllocationReasons.fix(Code.NO_POOLS, "default", facts.metallbNamespace())));
         }
         Optional<String> lbClass = SnapshotReader.controllerFlag(snapshot, "lb-class");
@@ -70,29 +71,27 @@ public final class Diagnosis {
         Optional<Map<String, Object>> service = snapshot.services().stream().filter(s -> key(s).equals(wanted)).findFirst();
         if (service.isEmpty()) {
             String[] parts = wanted.split("/", 2);
-            findings.add(Finding.error(Code.SERVICE_NOT_FOUND, "Service " + wanted, "there is no Service " + parts[1]
-                    + " in namespace " + parts[0] + ".", "kubectl get services -A | grep " + parts[1]));
+            findings.add(Finding.error(Code.SERVICE_NOT_FOUND, "Service " + wanted, Messages.get("doctor.serviceNotFound", parts[1], parts[0]), "kubectl get services -A | grep " + parts[1]));
             return List.of();
         }
         if (LoadBalancerService.from(service.get()).isEmpty()) {
-            findings.add(Finding.error(Code.NOT_LOAD_BALANCER, "Service " + wanted, "the Service is of type "
-                    + Fields.string(Fields.map(service.get(), "spec"), "type") + ", and MetalLB only serves type LoadBalancer.",
+            findings.add(Finding.error(Code.NOT_LOAD_BALANCER, "Service " + wanted, Messages.get("doctor.notLoadBalancer",
+                    Fields.string(Fields.map(service.get(), "spec"), "type")),
                     "kubectl -n " + Fields.namespace(service.get()) + " patch service " + Fields.name(service.get())
                             + " -p '{\"spec\":{\"type\":\"LoadBalancer\"}}'"));
             return List.of();
         }
         if (!handled.contains(service.get())) {
             findings.add(Finding.warning(Code.LOAD_BALANCER_CLASS_NOT_SERVED, "Service " + wanted,
-                    classMessage(service.get(), lbClass), "remove spec.loadBalancerClass (it is immutable: recreate the Service)"));
+                    classMessage(service.get(), lbClass), Messages.get("doctor.lbClass.fix")));
             return List.of();
         }
         return List.of(service.get());
     }
 
     private static String classMessage(Map<String, Object> service, Optional<String> lbClass) {
-        return "its loadBalancerClass \"" + Fields.string(Fields.map(service, "spec"), "loadBalancerClass")
-                + "\" is not MetalLB's (" + lbClass.map(c -> "--lb-class=" + c).orElse("MetalLB runs without --lb-class")
-                + "), so MetalLB leaves it to another implementation.";
+        return Messages.get("doctor.lbClass", Fields.string(Fields.map(service, "spec"), "loadBalancerClass"),
+                lbClass.map(c -> "--lb-class=" + c).orElse(Messages.get("doctor.lbClass.none")));
     }
 
     private static String key(Map<String, Object> service) {

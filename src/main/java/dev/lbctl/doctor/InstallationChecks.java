@@ -2,6 +2,7 @@ package dev.lbctl.doctor;
 
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.ConfigStyle;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.kubeproxy.StrictArpCheck;
 import dev.lbctl.kubeproxy.StrictArpResult;
 import dev.lbctl.pool.MetalLbVersion;
@@ -39,7 +40,7 @@ final class InstallationChecks {
         strictArp();
         if (metallb.controller().isEmpty()) {
             out.add(Finding.error(Code.METALLB_NOT_INSTALLED, "Namespace " + metallb.namespace(),
-                    "no MetalLB controller Deployment was found, so no LoadBalancer Service gets an address.",
+                    Messages.get("doctor.metallbNotInstalled"),
                     "lbctl install --pool RANGE"));
             return;
         }
@@ -49,14 +50,12 @@ final class InstallationChecks {
             workload(s, "speaker", Code.SPEAKER_NOT_READY, "DaemonSet");
             speakersOnEveryNode(s);
         }, () -> out.add(Finding.error(Code.SPEAKER_MISSING, "Namespace " + ns,
-                "there is no MetalLB speaker DaemonSet, so no node announces any address.",
-                "reinstall MetalLB: lbctl install --pool RANGE")));
+                Messages.get("doctor.speakerMissing"), Messages.get("doctor.speakerMissing.fix"))));
         MetalLbVersion version = metallb.version().orElse(MetalLbVersion.LATEST);
         if (!metallb.memberlistSecretPresent() && version.below(0, 13, 0)) {
             out.add(Finding.error(Code.MEMBERLIST_SECRET_MISSING, "Secret " + ns + "/" + metallb.memberlistSecret(),
-                    "the speakers need Secret " + metallb.memberlistSecret() + " (MetalLB v0.9 to v0.12); "
-                            + (version.below(0, 10, 0) ? "v0.9 never creates it: it is created by hand."
-                                    : "from v0.10 the controller creates it, so the controller cannot reach the API or lacks RBAC."),
+                    Messages.get(version.below(0, 10, 0) ? "doctor.memberlistMissing.v09" : "doctor.memberlistMissing",
+                            metallb.memberlistSecret()),
                     "kubectl create secret generic -n " + ns + " " + metallb.memberlistSecret()
                             + " --from-literal=secretkey=\"$(openssl rand -base64 128)\""));
         }
@@ -67,8 +66,8 @@ final class InstallationChecks {
             Map<String, Object> status = Fields.map(state, "status");
             if ("Invalid".equals(Fields.string(status, "result"))) {
                 out.add(Finding.error(Code.CONFIGURATION_INVALID, "ConfigurationState " + ns + "/" + Fields.name(state),
-                        "MetalLB rejects its configuration: " + Fields.string(status, "errorSummary"),
-                        "lbctl pool validate -f YOUR-CONFIG.yaml, fix what it reports, and apply it again"));
+                        Messages.get("doctor.configurationInvalid", Fields.string(status, "errorSummary")),
+                        Messages.get("doctor.configurationInvalid.fix")));
             }
         }
     }
@@ -82,8 +81,8 @@ final class InstallationChecks {
         facts.componentPods(component).stream().filter(p -> !ClusterFacts.ready(p))
                 .forEach(p -> why.add(Fields.name(p) + ": " + ClusterFacts.podTrouble(p)));
         String object = status.kind() + " " + ns + "/" + status.name();
-        out.add(Finding.error(code, object, status.ready() + " of " + status.desired() + " " + component
-                + " pods are ready" + (why.isEmpty() ? "." : ": " + String.join("; ", why) + "."),
+        out.add(Finding.error(code, object, why.isEmpty() ? Messages.get("doctor.podsNotReady", status.ready(), status.desired(), component)
+                : Messages.get("doctor.podsNotReady.why", status.ready(), status.desired(), component, String.join("; ", why)),
                 "kubectl -n " + ns + " describe pods -l component=" + component));
         // FailedCreate: the pods do not even exist, e.g. Pod Security admission refuses the speaker's hostNetwork.
         for (Map<String, Object> event : facts.metallbEvents("FailedCreate")) {
@@ -93,7 +92,7 @@ final class InstallationChecks {
             }
             String message = String.valueOf(Fields.string(event, "message"));
             boolean podSecurity = message.contains("PodSecurity");
-            out.add(Finding.error(Code.PODS_NOT_CREATED, object, "Kubernetes cannot create its pods: " + message.strip(),
+            out.add(Finding.error(Code.PODS_NOT_CREATED, object, Messages.get("doctor.podsNotCreated", message.strip()),
                     podSecurity ? "kubectl label namespace " + ns + " " + PSA_ENFORCE + "=privileged --overwrite"
                             : "kubectl -n " + ns + " get events --field-selector reason=FailedCreate"));
             break;
@@ -111,8 +110,7 @@ final class InstallationChecks {
         facts.snapshot().nodes().stream().map(Fields::name).filter(n -> !withSpeaker.contains(n)).forEach(without::add);
         if (!without.isEmpty() && !withSpeaker.isEmpty()) {
             out.add(Finding.warning(Code.SPEAKER_MISSING_ON_NODES, "DaemonSet " + facts.metallbNamespace() + "/" + speaker.name(),
-                    "no speaker pod runs on " + String.join(", ", without) + ", so those nodes never announce"
-                            + " (a taint the speaker does not tolerate, or a nodeSelector).",
+                    Messages.get("doctor.speakerMissingOnNodes", String.join(", ", without)),
                     "kubectl describe node " + without.iterator().next() + " | grep -i taint"));
         }
     }
@@ -121,8 +119,7 @@ final class InstallationChecks {
         String ns = metallb.namespace();
         if (metallb.webhookEndpoints().filter(ready -> !ready).isPresent()) {
             out.add(Finding.error(Code.WEBHOOK_NO_ENDPOINTS, "Service " + ns + "/" + metallb.webhookService().orElse("webhook"),
-                    "MetalLB's validating webhook has no ready endpoint, so creating or changing pools fails with"
-                            + " \"failed calling webhook\" (the controller is not ready, or its Service is missing).",
+                    Messages.get("doctor.webhookNoEndpoints"),
                     "kubectl -n " + ns + " get endpointslices,pods -l component=controller"));
         }
         for (Map<String, Object> config : facts.snapshot().webhookConfigurations()) {
@@ -134,8 +131,7 @@ final class InstallationChecks {
                 if (ns.equals(Fields.string(service, "namespace")) && (caBundle == null || caBundle.isBlank())) {
                     out.add(Finding.error(Code.WEBHOOK_NO_CA_BUNDLE,
                             "ValidatingWebhookConfiguration " + Fields.name(config),
-                            "webhook " + Fields.string(webhook, "name") + " has no caBundle: the controller's certificate"
-                                    + " rotation has not injected it yet (or a GitOps tool keeps removing it).",
+                            Messages.get("doctor.webhookNoCaBundle", Fields.string(webhook, "name")),
                             "kubectl -n " + ns + " logs deploy/" + metallb.controller().map(WorkloadStatus::name).orElse("controller")
                                     + " | grep -i cert"));
                     return;
@@ -147,8 +143,7 @@ final class InstallationChecks {
     private void strictArp() {
         StrictArpResult result = StrictArpCheck.evaluate(facts.snapshot().kubeProxyConfig());
         if (result.status() == StrictArpResult.Status.NEEDS_CHANGE) {
-            out.add(Finding.error(Code.STRICT_ARP_DISABLED, "ConfigMap kube-system/kube-proxy", result.reason()
-                    + " Every node then answers ARP for every LoadBalancer IP, which defeats MetalLB's election.",
+            out.add(Finding.error(Code.STRICT_ARP_DISABLED, "ConfigMap kube-system/kube-proxy", Messages.get("doctor.strictArpDisabled", result.reason()),
                     "lbctl check-strictarp --fix"));
         }
     }
@@ -163,9 +158,8 @@ final class InstallationChecks {
         }
         if (!svclb.isEmpty()) {
             out.add(Finding.warning(Code.OTHER_LOAD_BALANCER, "Pod " + svclb.iterator().next(),
-                    "k3s ServiceLB (svclb pods: " + String.join(", ", svclb) + ") also serves LoadBalancer Services,"
-                            + " so it and MetalLB fight over their status and ports.",
-                    "restart k3s with --disable=servicelb"));
+                    Messages.get("doctor.otherLoadBalancer", String.join(", ", svclb)),
+                    Messages.get("doctor.otherLoadBalancer.fix")));
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.lbctl.election.ElectionRules;
 import dev.lbctl.election.Layer2Advertisers;
 import dev.lbctl.election.NodeState;
 import dev.lbctl.election.Outcome;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.MetalLbVersion;
@@ -84,8 +85,7 @@ final class ServiceChecks {
         Optional<String> event = ServiceEvents.lastAllocationFailure(events(service)).map(ServiceEvents::allocationError);
         Allocation result = simulated.get(service.key());
         if (config.isEmpty()) {
-            out.add(Finding.error(Code.NO_POOLS, object, "MetalLB has no address pool, so the Service stays pending"
-                    + " (MetalLB logs no event for that).", AllocationReasons.fix(Code.NO_POOLS, service.namespace(),
+            out.add(Finding.error(Code.NO_POOLS, object, Messages.get("doctor.noPools"), AllocationReasons.fix(Code.NO_POOLS, service.namespace(),
                     facts.metallbNamespace())));
             return;
         }
@@ -93,23 +93,19 @@ final class ServiceChecks {
         if (result != null && result.status() == Allocation.Status.PENDING) {
             reason = result.reason();
             if (event.isPresent() && !event.get().equals(reason)) {
-                out.add(Finding.warning(Code.ALLOCATION_EVENT_DISAGREES, object, "MetalLB's last AllocationFailed event says \""
-                        + event.get() + "\" but lbctl's simulation of the current configuration says \"" + reason
-                        + "\"; the event may predate a configuration change.", null));
+                out.add(Finding.warning(Code.ALLOCATION_EVENT_DISAGREES, object, Messages.get("doctor.eventDisagrees", event.get(), reason), null));
             }
         } else if (event.isPresent()) {
             reason = event.get();
         } else {
-            String would = result == null ? "" : " (lbctl's simulation assigns " + String.join(", ", result.ips())
-                    + " from pool " + result.pool() + ")";
-            out.add(Finding.error(Code.ALLOCATION_FAILED, object, "the Service has no IP and MetalLB logged no"
-                    + " AllocationFailed event" + would + ": the controller has not processed it yet, or is not running.",
+            out.add(Finding.error(Code.ALLOCATION_FAILED, object, result == null ? Messages.get("doctor.noEvent")
+                    : Messages.get("doctor.noEvent.simulated", String.join(", ", result.ips()), result.pool()),
                     "kubectl -n " + facts.metallbNamespace() + " logs deploy/controller | grep " + service.name()));
             return;
         }
         Code code = AllocationReasons.classify(reason, pools);
-        out.add(Finding.error(code, object, "MetalLB cannot assign an IP: " + reason + (event.isPresent()
-                && event.get().equals(reason) ? " (also MetalLB's AllocationFailed event)." : "."),
+        out.add(Finding.error(code, object, Messages.get(event.isPresent() && event.get().equals(reason)
+                ? "doctor.cannotAssign.event" : "doctor.cannotAssign", reason),
                 AllocationReasons.fix(code, service.namespace(), facts.metallbNamespace())));
     }
 
@@ -122,8 +118,7 @@ final class ServiceChecks {
             return Optional.empty();
         }
         if (Layer2Advertisers.bgpOnly(config.get(), pool.get())) {
-            out.add(Finding.info(Code.NOT_LAYER2, object, "pool " + pool.get() + " is announced by BGP only; lbctl"
-                    + " predicts Layer 2 announcements only."));
+            out.add(Finding.info(Code.NOT_LAYER2, object, Messages.get("doctor.notLayer2", pool.get())));
             return Optional.empty();
         }
         Map<String, Object> spec = Fields.map(raw, "spec");
@@ -142,13 +137,11 @@ final class ServiceChecks {
         switch (why) {
             case NO_IP -> { }
             case NO_READY_ENDPOINT -> out.add(Finding.error(Code.NO_READY_ENDPOINT, object,
-                    "the Service has no ready endpoint, so no speaker announces its IP (MetalLB v0.11 and later).",
+                    Messages.get("doctor.noReadyEndpoint"),
                     "kubectl -n " + ballot.serviceKey().split("/")[0] + " get endpointslices -l kubernetes.io/service-name="
-                            + ballot.serviceKey().split("/")[1] + " (check the selector and the pods' readiness)"));
+                            + ballot.serviceKey().split("/")[1] + " " + Messages.get("doctor.noReadyEndpoint.fix")));
             case NO_ADVERTISEMENT -> out.add(Finding.error(Code.NO_L2_ADVERTISEMENT, object,
-                    (ballot.advertisers().isEmpty() ? "no L2Advertisement selects pool " + pool
-                            : "the L2Advertisements of pool " + pool + " select other Services by serviceSelectors (MetalLB v0.16)")
-                            + ", so the IP is assigned but never announced (MetalLB v0.13 and later need one).",
+                    Messages.get(ballot.advertisers().isEmpty() ? "doctor.noAdvertisement" : "doctor.advertisementSelectsOthers", pool),
                     "kubectl apply -f - <<EOF\napiVersion: metallb.io/v1beta1\nkind: L2Advertisement\nmetadata: {name: " + pool
                             + ", namespace: " + ns + "}\nspec: {ipAddressPools: [" + pool + "]}\nEOF"));
             case NO_CANDIDATE -> noCandidate(outcome, ballot, pool, object);
@@ -159,9 +152,8 @@ final class ServiceChecks {
     /** One finding per reason that kept nodes out; nodes the advertisements do not select are left out by design. */
     private void noCandidate(Outcome outcome, Ballot ballot, String pool, String object) {
         if (outcome.skipped().values().stream().allMatch(s -> s == Outcome.Skip.NOT_SELECTED) && rules.advertisementsSelectNodes()) {
-            out.add(Finding.error(Code.NODE_SELECTORS_MATCH_NO_NODE, object, "the nodeSelectors of the L2Advertisements"
-                    + " of pool " + pool + " (" + names(ballot) + ") match no node with a ready speaker, so nobody announces the IP.",
-                    "kubectl get nodes --show-labels, then fix spec.nodeSelectors of the L2Advertisement"));
+            out.add(Finding.error(Code.NODE_SELECTORS_MATCH_NO_NODE, object, Messages.get("doctor.nodeSelectorsMatchNothing", pool, names(ballot)),
+                    Messages.get("doctor.nodeSelectorsMatchNothing.fix")));
             return;
         }
         Map<Outcome.Skip, Set<String>> byReason = new EnumMap<>(Outcome.Skip.class);
@@ -170,24 +162,20 @@ final class ServiceChecks {
         byReason.forEach((skip, nodesSkipped) -> {
             String list = String.join(", ", nodesSkipped);
             String first = nodesSkipped.iterator().next();
-            String lead = "no node may announce the IP: " + list + (nodesSkipped.size() == 1 ? " is" : " are") + " skipped because ";
+            int count = nodesSkipped.size();
             switch (skip) {
-                case NO_SPEAKER -> out.add(Finding.error(Code.NO_READY_SPEAKER, object, lead + "no ready speaker runs there.",
+                case NO_SPEAKER -> out.add(Finding.error(Code.NO_READY_SPEAKER, object, Messages.get("doctor.skipped.noSpeaker", list, count),
                         "kubectl -n " + facts.metallbNamespace() + " get pods -l component=speaker -o wide"));
-                case EXCLUDE_LABEL -> out.add(Finding.error(Code.NODES_EXCLUDED_BY_LABEL, object, lead + "of the label "
-                        + ElectionRules.EXCLUDE_LABEL + " (honoured since MetalLB v0.14.0; kubeadm puts it on"
-                        + " control-plane nodes, so a one-node cluster announces nothing).",
+                case EXCLUDE_LABEL -> out.add(Finding.error(Code.NODES_EXCLUDED_BY_LABEL, object, Messages.get("doctor.skipped.excludeLabel", list, count,
+                        ElectionRules.EXCLUDE_LABEL),
                         "kubectl label node " + first + " " + ElectionRules.EXCLUDE_LABEL
-                                + "-   (or run the speaker with --ignore-exclude-lb, v0.14.4 and later)"));
-                case NETWORK_UNAVAILABLE -> out.add(Finding.error(Code.NODES_NETWORK_UNAVAILABLE, object, lead
-                        + "their NetworkUnavailable condition is True (skipped since MetalLB v0.13.10).",
-                        "kubectl describe node " + first + " (the CNI sets NetworkUnavailable; fix the node's network)"));
-                case UNSCHEDULABLE -> out.add(Finding.error(Code.NODES_CORDONED, object, lead
-                        + "they are cordoned (MetalLB v0.14.9 skips unschedulable nodes; v0.15.0 dropped that rule).",
+                                + "-   " + Messages.get("doctor.skipped.excludeLabel.fix")));
+                case NETWORK_UNAVAILABLE -> out.add(Finding.error(Code.NODES_NETWORK_UNAVAILABLE, object, Messages.get("doctor.skipped.networkUnavailable", list, count),
+                        "kubectl describe node " + first + " " + Messages.get("doctor.skipped.networkUnavailable.fix")));
+                case UNSCHEDULABLE -> out.add(Finding.error(Code.NODES_CORDONED, object, Messages.get("doctor.skipped.cordoned", list, count),
                         "kubectl uncordon " + first));
-                case NO_ENDPOINT -> out.add(Finding.error(Code.NO_LOCAL_ENDPOINT, object, lead + "no ready endpoint of the"
-                        + " Service runs there" + (ballot.localPolicy() ? " (externalTrafficPolicy: Local)." : " (MetalLB v0.9/v0.10)."),
-                        "schedule a pod of the Service on a node that may announce, or use externalTrafficPolicy: Cluster"));
+                case NO_ENDPOINT -> out.add(Finding.error(Code.NO_LOCAL_ENDPOINT, object, Messages.get(ballot.localPolicy() ? "doctor.skipped.noEndpoint.local" : "doctor.skipped.noEndpoint", list, count),
+                        Messages.get("doctor.skipped.noEndpoint.fix")));
                 default -> { }
             }
         });
@@ -208,9 +196,8 @@ final class ServiceChecks {
             }
         }
         if (last != null && ANNOUNCE_FAILED.equals(Fields.string(last, "reason"))) {
-            out.add(Finding.error(Code.ANNOUNCE_FAILED, object, "the elected speaker cannot announce: "
-                    + String.valueOf(Fields.string(last, "message")).strip(),
-                    "fix spec.interfaces of the L2Advertisement to name interfaces the node has (ip link on the node)"));
+            out.add(Finding.error(Code.ANNOUNCE_FAILED, object, Messages.get("doctor.announceFailed", String.valueOf(Fields.string(last, "message")).strip()),
+                    Messages.get("doctor.announceFailed.fix")));
         }
     }
 
@@ -224,13 +211,11 @@ final class ServiceChecks {
         if (predicted.equals(actual) && distinct.size() <= 1) {
             return;
         }
-        String said = distinct.size() > 1 ? "ServiceL2Status objects name " + String.join(" and ", distinct)
-                : actual.map(a -> (statuses.isEmpty() ? "MetalLB's nodeAssigned event names " : "ServiceL2Status names ") + a)
-                        .orElse("no ServiceL2Status names a node");
-        out.add(Finding.error(Code.ANNOUNCING_NODE_MISMATCH, object, said + ", but MetalLB " + rules.release()
-                + "'s election over the nodes with a ready speaker picks " + predicted.orElse("none")
-                + ": a speaker is not in memberlist (stopped, or TCP/UDP 7946 blocked between nodes), or the"
-                + " announcement is still moving.", "kubectl -n " + facts.metallbNamespace()
+        String said = distinct.size() > 1 ? Messages.get("doctor.said.statuses", String.join(Messages.get("doctor.and"), distinct))
+                : actual.map(a -> Messages.get(statuses.isEmpty() ? "doctor.said.event" : "doctor.said.status", a))
+                        .orElse(Messages.get("doctor.said.none"));
+        out.add(Finding.error(Code.ANNOUNCING_NODE_MISMATCH, object, Messages.get("doctor.nodeMismatch", said,
+                rules.release(), predicted.orElse(Messages.get("doctor.none"))), "kubectl -n " + facts.metallbNamespace()
                 + " logs -l component=speaker | grep -i memberlist"));
     }
 

@@ -1,5 +1,6 @@
 package dev.lbctl.doctor;
 
+import dev.lbctl.status.MetalLbConfiguration;
 import dev.lbctl.status.MetalLbStatus;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.Optional;
  * @param speaker MetalLB's speaker DaemonSet; empty when missing
  * @param pods Pods of every namespace (speakers, controller, k3s {@code svclb-*})
  * @param events Events of every namespace
- * @param configObjects MetalLB's configuration resources (IPAddressPool, L2Advertisement, BGPAdvertisement, AddressPool)
- * @param legacyConfig the {@code config} text of the ConfigMap a v0.9 to v0.12 controller reads
+ * @param configuration MetalLB's configuration (resources, or the ConfigMap text of v0.9 to v0.12); empty when no
+ *     MetalLB controller runs
  * @param kubeProxyConfig {@code config.conf} of ConfigMap {@code kube-system/kube-proxy}
  */
 public record Snapshot(
@@ -31,8 +32,7 @@ public record Snapshot(
         List<Map<String, Object>> webhookConfigurations,
         List<Map<String, Object>> serviceL2Statuses,
         List<Map<String, Object>> configurationStates,
-        List<Map<String, Object>> configObjects,
-        Optional<String> legacyConfig,
+        Optional<MetalLbConfiguration> configuration,
         Optional<String> kubeProxyConfig) {
 
     public Snapshot {
@@ -45,6 +45,5 @@ public record Snapshot(
         webhookConfigurations = List.copyOf(webhookConfigurations);
         serviceL2Statuses = List.copyOf(serviceL2Statuses);
         configurationStates = List.copyOf(configurationStates);
-        configObjects = List.copyOf(configObjects);
     }
 }

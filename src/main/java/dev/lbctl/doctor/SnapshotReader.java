@@ -4,6 +4,7 @@ import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.ConfigStyle;
+import dev.lbctl.status.MetalLbConfiguration;
 import dev.lbctl.status.MetalLbStatus;
 import dev.lbctl.status.MetalLbWorkloads;
 import dev.lbctl.status.StatusReader;
@@ -17,7 +18,6 @@ import java.util.Optional;
 public final class SnapshotReader {
 
     static final String METALLB_API = "metallb.io/v1beta1";
-    private static final List<String> CONFIG_KINDS = List.of("IPAddressPool", "L2Advertisement", "BGPAdvertisement");
 
     private SnapshotReader() {
     }
@@ -30,23 +30,14 @@ public final class SnapshotReader {
         Optional<Map<String, Object>> speaker = metallb.speaker()
                 .flatMap(s -> cluster.get("apps/v1", "DaemonSet", ns, s.name()));
         boolean legacy = metallb.configStyle().filter(s -> s == ConfigStyle.LEGACY_CONFIGMAP).isPresent();
-        List<Map<String, Object>> configObjects = new ArrayList<>();
-        Optional<String> legacyConfig = Optional.empty();
-        if (legacy) {
-            legacyConfig = metallb.configMap().flatMap(name -> cluster.configMap(ns, name))
-                    .map(c -> c.data().get("config"));
-        } else if (controller.isPresent()) {
-            CONFIG_KINDS.forEach(kind -> configObjects.addAll(cluster.customObjects(METALLB_API, kind, ns)));
-            if (metallb.version().map(v -> v.below(0, 14, 3)).orElse(false)) {
-                configObjects.addAll(cluster.customObjects(METALLB_API, "AddressPool", ns));
-            }
-        }
+        Optional<MetalLbConfiguration> configuration = legacy || controller.isPresent()
+                ? Optional.of(MetalLbConfiguration.read(cluster, metallb)) : Optional.empty();
         return new Snapshot(metallb, controller, speaker, cluster.pods(null), cluster.namespaceEvents(null), cluster.nodeObjects(),
                 cluster.list("v1", "Namespace", null), cluster.list("v1", "Service", null), cluster.endpointSlices(),
                 legacy ? List.of() : cluster.validatingWebhookConfigurations(),
                 cluster.customObjects(METALLB_API, "ServiceL2Status", ns),
                 cluster.customObjects(METALLB_API, "ConfigurationState", ns),
-                configObjects, legacyConfig,
+                configuration,
                 cluster.configMap(KubeProxyStrictArp.NAMESPACE, KubeProxyStrictArp.NAME)
                         .map(ConfigMapSnapshot::data).map(d -> d.get(KubeProxyStrictArp.CONFIG_KEY)));
     }

@@ -6,6 +6,7 @@ import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.metallb.ManifestSource;
 import dev.lbctl.metallb.Manifests;
@@ -45,7 +46,7 @@ public final class InstallPlanner {
         problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.describe()));
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.describe()));
+            errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
             throw new InvalidInputException("the pools are invalid for MetalLB " + release.tag() + " (" + errors.size()
                     + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
         }
@@ -53,7 +54,7 @@ public final class InstallPlanner {
         PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources);
         // --pools-only leaves MetalLB as it is, so it needs no manifests (and no network).
         List<dev.lbctl.metallb.ManifestObject> objects = poolsOnly ? List.of()
-                : progress.step("Reading MetalLB " + release.tag() + " manifests (sha256 verified)",
+                : progress.step(Messages.get("install.step.manifests", release.tag()),
                         () -> Manifests.load(release, manifests)).objects();
         return new InstallPlan(release, objects, configuration, firstAddress(pools), timeout, wait, checkStrictArp,
                 adopt, poolsOnly);

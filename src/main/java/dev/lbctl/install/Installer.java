@@ -7,6 +7,7 @@ import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.ConflictException;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.Rollouts;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.inventory.ApplySet;
 import dev.lbctl.inventory.Inventory;
@@ -92,7 +93,7 @@ public final class Installer {
     private Decided readAndDecide(InstallPlan plan) {
         MetalLbRelease release = plan.release();
         ApplySet applySet = new ApplySet(release.namespace());
-        ServedKinds served = progress.step("Discovering the kinds this cluster serves", () -> new ServedKinds(cluster.servedKinds()));
+        ServedKinds served = progress.step(Messages.get("install.step.servedKinds"), () -> new ServedKinds(cluster.servedKinds()));
         Members members = new Members(cluster, applySet, served);
         Optional<Inventory> inventory = members.inventory();
         List<ManifestObject> manifest = new ArrayList<>();
@@ -102,8 +103,7 @@ public final class Installer {
                 manifest.add(object);
             } else {
                 skipped.add(object.describe());
-                progress.warn("skipping " + object.describe() + ": this cluster no longer serves " + object.kind() + " "
-                        + object.apiVersion());
+                progress.warn(Messages.get("install.skipUnserved", object.describe(), object.kind(), object.apiVersion()));
             }
         }
         List<Map<String, Object>> poolResources = plan.configuration().resources();
@@ -119,8 +119,8 @@ public final class Installer {
             writtenBesides.add(new ObjectRef("", "Secret", release.namespace(), MemberlistSecret.NAME));
         }
         writtenBesides.forEach(ref -> kinds.add(ref.groupKind()));
-        List<Map<String, Object>> owned = progress.step("Reading what lbctl owns", () -> members.list(kinds));
-        OwnershipCheck.Decision decision = progress.step("Reading what exists", () -> OwnershipCheck.decide(
+        List<Map<String, Object>> owned = progress.step(Messages.get("install.step.owned"), () -> members.list(kinds));
+        OwnershipCheck.Decision decision = progress.step(Messages.get("install.step.existingObjects"), () -> OwnershipCheck.decide(
                 manifest.stream().map(ManifestObject::document).toList(), poolResources, writtenBesides,
                 existing(wanted, served), owned, applySet, plan.adopt(), plan.poolsOnly()));
         List<String> problems = new ArrayList<>(decision.conflicts());
@@ -131,7 +131,7 @@ public final class Installer {
         Optional<LegacyWrite> legacy = release.version().usesConfigMap()
                 ? Optional.of(legacyWrite(plan, applySet, inventory)) : Optional.empty();
         if (!problems.isEmpty()) {
-            problems.forEach(e -> progress.info("error: " + e));
+            problems.forEach(e -> progress.info(Messages.get("problem.error", e)));
             throw new PreflightFailedException(problems);
         }
         return new Decided(applySet, inventory, manifest, skipped, kinds, owned, writtenBesides, decision, legacy);
@@ -144,13 +144,13 @@ public final class Installer {
                 .withRelease(plan.poolsOnly() ? d.inventory().flatMap(Inventory::release) : Optional.of(release.tag()))
                 .withLegacyConfigBefore(d.legacy().flatMap(LegacyWrite::userTextBefore)
                         .or(() -> d.inventory().flatMap(Inventory::legacyConfigBefore)));
-        d.decision().adopted().forEach(ref -> progress.info("  taking over " + ref.describe() + " (--adopt)"));
+        d.decision().adopted().forEach(ref -> progress.info(Messages.get("install.takingOver", ref.describe())));
         Map<ObjectRef, Map<String, Object>> labelled = new LinkedHashMap<>();
         d.decision().apply().forEach(o -> labelled.put(ObjectRef.of(o), o));
         int applied = 0;
         boolean inventoryWritten = false;
         for (List<ManifestObject> group : ApplyGroups.of(d.manifest())) {
-            progress.step("Applying " + ApplyGroups.describe(group),
+            progress.step(Messages.get("install.step.apply", ApplyGroups.describe(group)),
                     () -> group.forEach(o -> cluster.apply(labelled.get(ObjectRef.of(o.document())))));
             applied += group.size();
             if (group.get(0).kind().equals("Namespace")) {
@@ -162,7 +162,7 @@ public final class Installer {
                 }
             }
             if (group.get(0).kind().equals("CustomResourceDefinition")) {
-                progress.step("Waiting for " + group.size() + " CRDs to be Established",
+                progress.step(Messages.get("install.step.crds", group.size()),
                         () -> group.forEach(crd -> awaitEstablished(crd.name(), deadline)));
             }
         }
@@ -170,9 +170,9 @@ public final class Installer {
             writeInventory(d.applySet(), next);
         }
         if (plan.waitForRollout() && !plan.poolsOnly()) {
-            progress.step("Waiting for Deployment " + release.namespace() + "/" + release.controllerDeployment(),
+            progress.step(Messages.get("install.step.waitDeployment", release.namespace() + "/" + release.controllerDeployment()),
                     () -> awaitRollout(release, "Deployment", release.controllerDeployment(), deadline));
-            progress.step("Waiting for DaemonSet " + release.namespace() + "/" + release.speakerDaemonSet(),
+            progress.step(Messages.get("install.step.waitDaemonSet", release.namespace() + "/" + release.speakerDaemonSet()),
                     () -> awaitRollout(release, "DaemonSet", release.speakerDaemonSet(), deadline));
         }
         List<String> pruned = new ArrayList<>();
@@ -183,7 +183,7 @@ public final class Installer {
         for (Map<String, Object> old : d.decision().prune()) {
             ObjectRef ref = ObjectRef.of(old);
             if (!pruned.contains(ref.describe())) {
-                progress.step("Deleting " + ref.describe() + " (lbctl's, and no longer wanted)", () -> delete(old));
+                progress.step(Messages.get("install.step.prune", ref.describe()), () -> delete(old));
                 pruned.add(ref.describe());
                 changed |= OwnershipCheck.CONFIG_KINDS.contains(ref.kind());
             }
@@ -216,7 +216,7 @@ public final class Installer {
     }
 
     private void writeInventory(ApplySet applySet, Inventory inventory) {
-        progress.step("Recording lbctl's inventory in ConfigMap " + applySet.parent().namespace() + "/" + applySet.parent().name(),
+        progress.step(Messages.get("install.step.inventory", applySet.parent().namespace() + "/" + applySet.parent().name()),
                 () -> cluster.apply(inventory.toParent(applySet)));
     }
 
@@ -228,10 +228,10 @@ public final class Installer {
     /** v0.9.x speakers need Secret memberlist and nothing creates it; an existing one is kept (its key is in use). */
     private void createMemberlistSecret(MetalLbRelease release, ApplySet applySet) {
         if (cluster.get("v1", "Secret", release.namespace(), MemberlistSecret.NAME).isPresent()) {
-            progress.skipped("Creating Secret " + release.namespace() + "/" + MemberlistSecret.NAME, "it already exists");
+            progress.skipped(Messages.get("install.step.secret", release.namespace() + "/" + MemberlistSecret.NAME), Messages.get("install.secretExists"));
             return;
         }
-        progress.step("Creating Secret " + release.namespace() + "/" + MemberlistSecret.NAME + " from 128 random bytes",
+        progress.step(Messages.get("install.step.secretRandom", release.namespace() + "/" + MemberlistSecret.NAME),
                 () -> cluster.create(applySet.asMember(MemberlistSecret.generate(release.namespace(), new SecureRandom()).toObject())));
     }
 
@@ -282,7 +282,7 @@ public final class Installer {
                               Instant deadline) {
         ObjectRef ref = ObjectRef.of(resource);
         for (Map<String, Object> old : replaced) {
-            progress.step("Deleting " + ObjectRef.of(old).describe() + " (its addresses go to " + ref.name() + ")",
+            progress.step(Messages.get("install.step.moveAddresses", ObjectRef.of(old).describe(), ref.name()),
                     () -> deleteAndWait(old, deadline));
             if (!pruned.contains(ObjectRef.of(old).describe())) {
                 pruned.add(ObjectRef.of(old).describe());
@@ -291,11 +291,11 @@ public final class Installer {
         String before = cluster.get(String.valueOf(resource.get("apiVersion")), ref.kind(), ref.namespace(), ref.name())
                 .map(Installer::resourceVersion).orElse("");
         try {
-            Map<String, Object> stored = progress.step("Applying " + ref.describe(),
+            Map<String, Object> stored = progress.step(Messages.get("install.step.apply", ref.describe()),
                     () -> applyThroughWebhook(resource, ref.describe(), !replaced.isEmpty(), deadline));
             return !replaced.isEmpty() || !before.equals(resourceVersion(stored));
         } catch (RuntimeException e) {
-            replaced.forEach(old -> progress.step("Putting back " + ObjectRef.of(old).describe(),
+            replaced.forEach(old -> progress.step(Messages.get("install.step.putBack", ObjectRef.of(old).describe()),
                     () -> cluster.create(recreatable(old))));
             throw e;
         }
@@ -354,8 +354,7 @@ public final class Installer {
                     throw new ClusterTimeoutException("timed out applying " + what + ": MetalLB's webhook was still not"
                             + " answering (" + webhookReason(message) + ")");
                 }
-                progress.info("  MetalLB's webhook is not serving yet (" + webhookReason(message) + "); retrying in "
-                        + wait.toSeconds() + "s");
+                progress.info(Messages.get("install.webhookRetry", webhookReason(message), wait.toSeconds()));
                 sleep(wait);
                 wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
             }
@@ -406,11 +405,11 @@ public final class Installer {
                     LegacyPoolConfig.managedPools(current.map(cm -> cm.annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))),
                     plan.configuration().pools());
             if (!update.changed()) {
-                progress.skipped("Writing ConfigMap " + namespace + "/" + name, "lbctl's pools are already there");
+                progress.skipped(Messages.get("install.step.writeConfigMap", namespace + "/" + name), Messages.get("install.poolsAlreadyThere"));
                 return false;
             }
             try {
-                progress.step("Writing lbctl's pools into ConfigMap " + namespace + "/" + name, () -> {
+                progress.step(Messages.get("install.step.writePools", namespace + "/" + name), () -> {
                     if (current.isEmpty()) {
                         cluster.create(applySet.asMember(configMap(namespace, name, update)));
                     } else {
@@ -426,7 +425,7 @@ public final class Installer {
                 if (attempt >= 5 || Instant.now().isAfter(deadline)) {
                     throw e;
                 }
-                progress.info("  ConfigMap " + namespace + "/" + name + " changed meanwhile; merging again");
+                progress.info(Messages.get("install.configMapChanged", namespace + "/" + name));
                 existing = cluster.configMap(namespace, name);
             }
         }

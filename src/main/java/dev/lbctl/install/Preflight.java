@@ -3,6 +3,7 @@ package dev.lbctl.install;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.NodeInfo;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.kubeproxy.StrictArpResult;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.Cidr;
@@ -34,24 +35,24 @@ final class Preflight {
     /** Runs every check; throws {@link PreflightFailedException} listing all errors. */
     void run(InstallPlan plan, List<AddressPool> pools) {
         List<String> errors = new ArrayList<>();
-        String version = progress.step("Reading the Kubernetes version", cluster::serverVersion);
-        progress.info("  Kubernetes " + version + " at " + cluster.serverUrl());
+        String version = progress.step(Messages.get("install.step.serverVersion"), cluster::serverVersion);
+        progress.info(Messages.get("install.serverVersion", version, cluster.serverUrl()));
         if (plan.checkStrictArp()) {
-            StrictArpResult strictArp = progress.step("Checking kube-proxy strictARP",
+            StrictArpResult strictArp = progress.step(Messages.get("install.step.strictArp"),
                     () -> new KubeProxyStrictArp(cluster, progress).check().check());
             if (strictArp.status() == StrictArpResult.Status.NEEDS_CHANGE) {
                 errors.add(strictArp.reason() + " Run 'lbctl check-strictarp --fix' (or pass --skip-strictarp-check).");
             }
         }
-        List<NodeInfo> nodes = progress.step("Reading nodes", cluster::nodes);
+        List<NodeInfo> nodes = progress.step(Messages.get("install.step.nodes"), cluster::nodes);
         errors.addAll(networkOverlaps(pools, nodes, serviceCidrs()));
         subnetWarnings(pools, nodes).forEach(progress::warn);
-        MetalLbStatus existing = progress.step("Looking for an existing MetalLB", () -> new StatusReader(cluster).detect());
+        MetalLbStatus existing = progress.step(Messages.get("install.step.existing"), () -> new StatusReader(cluster).detect());
         existing.version().filter(v -> existing.installed() && !v.equals(plan.release().version())).ifPresent(v ->
                 errors.add("MetalLB " + v + " is already installed in namespace " + existing.namespace() + "; run install with"
                         + " --metallb-version " + v + " to configure it, or 'lbctl uninstall' first to change release."));
         if (!errors.isEmpty()) {
-            errors.forEach(e -> progress.info("error: " + e));
+            errors.forEach(e -> progress.info(Messages.get("problem.error", e)));
             throw new PreflightFailedException(errors);
         }
     }

@@ -4,6 +4,7 @@ import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.ServedKind;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.inventory.ApplySet;
 import dev.lbctl.inventory.ForeignObjects;
 import dev.lbctl.inventory.Inventory;
@@ -36,6 +37,7 @@ public final class Uninstaller {
             "BGPPeer", "Community", "BFDProfile");
     private static final Set<String> WEBHOOK_KINDS = Set.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration");
     private static final int EXAMPLES = 5;
+    private static final String PRE_INVENTORY_ANNOTATION = "lbctl.dev/metallb-release";
 
     private final Cluster cluster;
     private final Progress progress;
@@ -55,14 +57,17 @@ public final class Uninstaller {
     }
 
     public UninstallPlan plan() {
-        ServedKinds served = progress.step("Discovering the kinds this cluster serves", () -> new ServedKinds(cluster.servedKinds()));
+        ServedKinds served = progress.step(Messages.get("install.step.servedKinds"), () -> new ServedKinds(cluster.servedKinds()));
         Members members = new Members(cluster, applySet, served);
-        Optional<Inventory> inventory = progress.step("Reading lbctl's inventory", members::inventory);
+        Optional<Inventory> inventory = progress.step(Messages.get("uninstall.step.inventory"), members::inventory);
         if (inventory.isEmpty()) {
-            boolean metallb = cluster.get("v1", "Namespace", null, MetalLbRelease.NAMESPACE).isPresent();
-            return new UninstallPlan(Optional.empty(), List.of(), Optional.empty(), List.of(), metallb);
+            Optional<Map<String, Object>> ns = cluster.get("v1", "Namespace", null, MetalLbRelease.NAMESPACE);
+            // lbctl 0.1 recorded its release in this annotation and kept no inventory: say how to give it one.
+            ns.map(n -> Fields.string(Fields.map(Fields.map(n, "metadata"), "annotations"), PRE_INVENTORY_ANNOTATION))
+                    .ifPresent(release -> progress.warn(Messages.get("uninstall.warn.noInventory", release)));
+            return new UninstallPlan(Optional.empty(), List.of(), Optional.empty(), List.of(), ns.isPresent());
         }
-        List<Map<String, Object>> owned = progress.step("Listing lbctl's objects", () -> members.list(inventory.get().groupKinds()));
+        List<Map<String, Object>> owned = progress.step(Messages.get("uninstall.step.list"), () -> members.list(inventory.get().groupKinds()));
         ObjectRef namespace = new ObjectRef("", "Namespace", "", MetalLbRelease.NAMESPACE);
         boolean ownsNamespace = owned.stream().anyMatch(o -> ObjectRef.of(o).equals(namespace));
 
@@ -75,7 +80,7 @@ public final class Uninstaller {
         }
         List<ObjectRef> foreignInNamespace = new ArrayList<>();
         if (ownsNamespace) {
-            foreignInNamespace.addAll(progress.step("Looking for objects of anyone else's in namespace " + MetalLbRelease.NAMESPACE,
+            foreignInNamespace.addAll(progress.step(Messages.get("uninstall.step.foreign", MetalLbRelease.NAMESPACE),
                     () -> foreignIn(MetalLbRelease.NAMESPACE, served)));
             if (legacyStays && owned.stream().anyMatch(o -> ObjectRef.of(o).equals(legacyRef))) {
                 foreignInNamespace.add(legacyRef);
@@ -122,8 +127,8 @@ public final class Uninstaller {
     public Result execute(UninstallPlan plan, Duration timeout) {
         List<String> removed = new ArrayList<>();
         plan.legacyConfig().ifPresent(edit -> {
-            progress.step((edit.restoresOriginal() ? "Restoring" : "Removing lbctl's pools from") + " ConfigMap "
-                    + edit.namespace() + "/" + edit.name(), () -> {
+            progress.step(Messages.get(edit.restoresOriginal() ? "uninstall.step.restore" : "uninstall.step.removePools",
+                    edit.namespace() + "/" + edit.name()), () -> {
                 ConfigMapSnapshot cm = cluster.configMap(edit.namespace(), edit.name()).orElseThrow();
                 Map<String, String> data = new HashMap<>(cm.data());
                 data.put(LegacyPoolConfig.DATA_KEY, edit.text());
@@ -137,19 +142,19 @@ public final class Uninstaller {
             ObjectRef ref = d.object();
             String ns = ref.clusterScoped() ? null : ref.namespace();
             if (d.waitUntilGone()) {
-                progress.step("Deleting " + ref.describe() + " and waiting until it is gone", () -> {
+                progress.step(Messages.get("uninstall.step.deleteAndWait", ref.describe()), () -> {
                     cluster.delete(d.apiVersion(), ref.kind(), ns, ref.name());
                     return cluster.await(d.apiVersion(), ref.kind(), ns, ref.name(), Optional::isEmpty,
                             ref.describe() + " to be deleted", timeout);
                 });
             } else {
-                progress.step("Deleting " + ref.describe(), () -> cluster.delete(d.apiVersion(), ref.kind(), ns, ref.name()));
+                progress.step(Messages.get("uninstall.step.delete", ref.describe()), () -> cluster.delete(d.apiVersion(), ref.kind(), ns, ref.name()));
             }
             if (!ref.equals(applySet.parent())) {
                 removed.add(ref.describe());
             }
         }
-        plan.kept().forEach(k -> progress.warn("kept " + k.object().describe() + ": " + k.reason() + "; to remove it: " + k.command()));
+        plan.kept().forEach(k -> progress.warn(Messages.get("uninstall.keptWarning", k.object().describe(), k.reason(), k.command())));
         return new Result(plan.release(), removed, plan.kept(), plan.metallbKept());
     }
 

@@ -1,5 +1,6 @@
 package dev.lbctl.kubeproxy;
 
+import dev.lbctl.i18n.Messages;
 import java.util.Optional;
 
 /**
@@ -21,29 +22,26 @@ public final class StrictArpCheck {
      */
     public static StrictArpResult evaluate(Optional<String> configText) {
         if (configText.isEmpty()) {
-            return StrictArpResult.notNeeded("there is no kube-system/kube-proxy ConfigMap, so no kubeadm-managed kube-proxy"
-                    + " runs in IPVS mode (k3s or a kube-proxy replacement).");
+            return StrictArpResult.notNeeded(Messages.get("strictarp.reason.noConfigMap"));
         }
         KubeProxyConfigText config = KubeProxyConfigText.parse(configText.get());
         return switch (config.mode()) {
-            case DEFAULT -> StrictArpResult.notNeeded("kube-proxy runs in the default mode, which is iptables on Linux;"
-                    + " strict ARP only matters in IPVS mode.");
-            case IPTABLES, NFTABLES -> StrictArpResult.notNeeded("kube-proxy runs in " + config.mode().configValue()
-                    + " mode; strict ARP only matters in IPVS mode.");
-            case KERNELSPACE -> StrictArpResult.notNeeded("kube-proxy runs in kernelspace (Windows) mode;"
-                    + " strict ARP only matters in IPVS mode.");
+            case DEFAULT -> StrictArpResult.notNeeded(Messages.get("strictarp.reason.defaultMode"));
+            case IPTABLES, NFTABLES -> StrictArpResult.notNeeded(
+                    Messages.get("strictarp.reason.otherMode", config.mode().configValue()));
+            case KERNELSPACE -> StrictArpResult.notNeeded(Messages.get("strictarp.reason.kernelspace"));
             case IPVS -> evaluateIpvs(config);
         };
     }
 
     private static StrictArpResult evaluateIpvs(KubeProxyConfigText config) {
         if (config.strictArp() == StrictArpValue.ENABLED) {
-            return StrictArpResult.ok("kube-proxy runs in IPVS mode with ipvs.strictARP: true.");
+            return StrictArpResult.ok(Messages.get("strictarp.reason.ok"));
         }
         String patched = StrictArpPatch.enable(config.text());
-        String state = config.strictArp() == StrictArpValue.DISABLED ? "false" : "not set";
-        return StrictArpResult.needsChange("kube-proxy runs in IPVS mode with ipvs.strictARP " + state
-                        + ", so every node would answer ARP for every LoadBalancer IP; set it to true and restart kube-proxy.",
+        String reason = Messages.get(config.strictArp() == StrictArpValue.DISABLED
+                ? "strictarp.reason.needsChange.false" : "strictarp.reason.needsChange.unset");
+        return StrictArpResult.needsChange(reason,
                 patched, UnifiedDiff.of(config.text(), patched, LIVE_LABEL, PATCHED_LABEL));
     }
 }

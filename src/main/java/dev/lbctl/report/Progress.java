@@ -1,5 +1,6 @@
 package dev.lbctl.report;
 
+import dev.lbctl.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,10 +30,10 @@ public final class Progress {
         long start = System.nanoTime();
         try {
             T result = action.get();
-            line(unicode ? "✓" : "ok", title, start);
+            line(unicode ? "✓" : Messages.get("progress.ok"), title, start);
             return result;
         } catch (RuntimeException e) {
-            line(unicode ? "✗" : "FAILED", title, start);
+            line(unicode ? "✗" : Messages.get("progress.failed"), title, start);
             throw e;
         }
     }
@@ -50,17 +51,17 @@ public final class Progress {
     }
 
     public void warn(String message) {
-        err.println("warning: " + message);
+        err.println(Messages.get("progress.warning", message));
         err.flush();
     }
 
     public void skipped(String title, String why) {
-        err.println((unicode ? "-" : "skip") + " " + title + ": " + why);
+        err.println(Messages.get(unicode ? "progress.skipped.unicode" : "progress.skipped", title, why));
         err.flush();
     }
 
     private void line(String mark, String title, long startNanos) {
-        err.println(mark + " " + title + " (" + seconds(Duration.ofNanos(System.nanoTime() - startNanos)) + ")");
+        err.println(Messages.get("progress.step", mark, title, seconds(Duration.ofNanos(System.nanoTime() - startNanos))));
         err.flush();
     }
 

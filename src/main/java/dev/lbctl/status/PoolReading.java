@@ -1,5 +1,6 @@
 package dev.lbctl.status;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.input.InvalidInputException;
@@ -48,8 +49,7 @@ public final class PoolReading {
             List<AddressPool> pools = ConfigFiles.read(Json.write(clean), id).pools(version);
             return pools.stream().findFirst();
         } catch (InvalidInputException e) {
-            warnings.add(id + " could not be read as MetalLB " + version + " reads it (" + withoutPeriod(e.getMessage())
-                    + "); its addresses are counted from spec.addresses alone");
+            warnings.add(Messages.get("status.warn.poolUnreadable", id, version, withoutPeriod(e.getMessage())));
             return Optional.of(fromAddresses(Fields.name(object), Fields.map(object, "spec"), version));
         }
     }
@@ -59,7 +59,7 @@ public final class PoolReading {
         try {
             return ConfigFiles.read(text, source).pools(version);
         } catch (InvalidInputException e) {
-            warnings.add("cannot read the pools of " + source + ": " + withoutPeriod(e.getMessage()));
+            warnings.add(Messages.get("status.warn.poolsUnreadable", source, withoutPeriod(e.getMessage())));
             return List.of();
         }
     }

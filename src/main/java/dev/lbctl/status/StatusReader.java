@@ -1,10 +1,9 @@
 package dev.lbctl.status;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ClusterAccessException;
-import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
-import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.pool.AddressPool;
@@ -92,8 +91,8 @@ public final class StatusReader {
                 .forEach(d -> where.add(Fields.namespace(d) + "/" + Fields.name(d)));
         Optional<Map<String, Object>> picked = MetalLbWorkloads.pickController(deployments, MetalLbStatus.DEFAULT_NAMESPACE);
         if (where.size() > 1) {
-            warnings.add("found MetalLB controller Deployments " + String.join(", ", where) + "; showing "
-                    + picked.map(d -> Fields.namespace(d) + "/" + Fields.name(d)).orElse(""));
+            warnings.add(Messages.get("status.warn.severalControllers", String.join(", ", where),
+                    picked.map(d -> Fields.namespace(d) + "/" + Fields.name(d)).orElse("")));
         }
         return picked;
     }
@@ -103,8 +102,7 @@ public final class StatusReader {
         WorkloadStatus controllerStatus = MetalLbWorkloads.deploymentStatus(controller);
         Optional<MetalLbVersion> version = ImageVersion.of(controllerStatus.image());
         if (version.isEmpty()) {
-            warnings.add("cannot tell the MetalLB version from the controller's image \"" + controllerStatus.image()
-                    + "\": its tag is not a release");
+            warnings.add(Messages.get("status.warn.unknownVersion", controllerStatus.image()));
         }
         Optional<String> configFlag = MetalLbWorkloads.flag(controller, MetalLbWorkloads.CONTROLLER, "config");
         ConfigStyle style = version.map(v -> v.usesConfigMap() ? ConfigStyle.LEGACY_CONFIGMAP : ConfigStyle.CRD)
@@ -115,7 +113,7 @@ public final class StatusReader {
                 .filter(d -> MetalLbWorkloads.isComponent(d, MetalLbWorkloads.SPEAKER))
                 .or(() -> MetalLbWorkloads.pickSpeaker(cluster.list("apps/v1", "DaemonSet", namespace)));
         if (speaker.isEmpty()) {
-            warnings.add("namespace " + namespace + " has no MetalLB speaker DaemonSet: no node announces any address");
+            warnings.add(Messages.get("status.warn.noSpeaker", namespace));
         }
 
         String secret = MetalLbWorkloads.env(controller, MetalLbWorkloads.CONTROLLER, "METALLB_ML_SECRET_NAME")
@@ -132,8 +130,7 @@ public final class StatusReader {
             Optional<String> found = names.stream().filter(n -> cluster.get("v1", "Service", namespace, n).isPresent()).findFirst();
             webhookService = found;
             if (found.isEmpty()) {
-                warnings.add("namespace " + namespace + " has no webhook Service " + String.join(" or ", names)
-                        + ": creating pools will fail until it exists");
+                warnings.add(Messages.get("status.warn.noWebhookService", namespace, String.join(Messages.get("status.or"), names)));
                 webhookEndpoints = Optional.of(false);
             } else {
                 List<Map<String, Object>> slices = cluster.serves("discovery.k8s.io/v1", "EndpointSlice")
@@ -151,37 +148,27 @@ public final class StatusReader {
     }
 
     private List<AddressPool> pools(MetalLbStatus metallb) {
-        boolean legacy = metallb.configStyle().orElseThrow() == ConfigStyle.LEGACY_CONFIGMAP;
-        MetalLbVersion version = metallb.version()
-                .orElse(legacy ? MetalLbConfig.LAST_CONFIGMAP_RELEASE : MetalLbVersion.LATEST);
-        String namespace = metallb.namespace();
-        if (legacy) {
-            String name = metallb.configMap().orElseThrow();
-            Optional<ConfigMapSnapshot> cm = cluster.configMap(namespace, name);
-            String text = cm.map(c -> c.data().get("config")).orElse(null);
-            if (text == null) {
-                warnings.add(cm.isEmpty()
-                        ? "ConfigMap " + namespace + "/" + name + " does not exist: MetalLB has no configuration and assigns no address"
-                        : "ConfigMap " + namespace + "/" + name + " has no key config: MetalLB has no configuration and assigns no address");
+        MetalLbConfiguration configuration = MetalLbConfiguration.read(cluster, metallb);
+        MetalLbVersion version = metallb.version().orElse(MetalLbConfiguration.fallbackVersion(configuration.style()));
+        if (configuration.style() == ConfigStyle.LEGACY_CONFIGMAP) {
+            if (configuration.legacyText().isEmpty()) {
+                String configMap = metallb.namespace() + "/" + metallb.configMap().orElse("config");
+                warnings.add(Messages.get(configuration.configMapExists() ? "status.warn.noConfigKey" : "status.warn.noConfigMap",
+                        configMap));
                 return List.of();
             }
-            return PoolReading.fromConfigMapText(text, "ConfigMap " + namespace + "/" + name, version, warnings);
+            return PoolReading.fromConfigMapText(configuration.legacyText().get(), configuration.source(), version, warnings);
         }
-        if (!cluster.serves(METALLB_API, "IPAddressPool")) {
-            warnings.add("the cluster does not serve " + METALLB_API + " IPAddressPool: MetalLB's CRDs are not installed");
+        if (!configuration.crdsServed()) {
+            warnings.add(Messages.get("status.warn.noCrds", METALLB_API));
             return List.of();
         }
-        List<Map<String, Object>> objects = new ArrayList<>(cluster.list(METALLB_API, "IPAddressPool", namespace));
-        // The AddressPool kind (v0.13.0 to v0.14.2) still allocates where its CRD is installed.
-        if (version.below(0, 14, 3) && cluster.serves(METALLB_API, "AddressPool")) {
-            objects.addAll(cluster.list(METALLB_API, "AddressPool", namespace));
-        }
         List<AddressPool> pools = new ArrayList<>();
-        for (Map<String, Object> object : objects) {
+        for (Map<String, Object> object : configuration.poolResources()) {
             PoolReading.fromResource(object, version, warnings).ifPresent(pools::add);
         }
         if (pools.isEmpty()) {
-            warnings.add("namespace " + namespace + " has no IPAddressPool: MetalLB assigns no address");
+            warnings.add(Messages.get("status.warn.noPools", metallb.namespace()));
         }
         return pools;
     }
@@ -197,7 +184,7 @@ public final class StatusReader {
         } catch (ClusterAccessException e) {
             // Only a hint: the speakers' events name the node too. Right after an install the API server answers
             // 429 "storage is (re)initializing" for a new CRD for a few seconds.
-            warnings.add("cannot read ServiceL2Status (" + e.getMessage() + "); the announcing nodes come from events");
+            warnings.add(Messages.get("status.warn.noL2Status", e.getMessage()));
             return Map.of();
         }
         return Layer2Announcement.byService(statuses);

@@ -4,6 +4,7 @@ import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.ConflictException;
 import dev.lbctl.cluster.Rollouts;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.kubeproxy.KubeProxyConfigText;
 import dev.lbctl.kubeproxy.StrictArpCheck;
@@ -65,13 +66,13 @@ public final class KubeProxyStrictArp {
             // Keep the oldest backup: a second fix after someone turned strictARP off again must not lose the original.
             annotations.putIfAbsent(BACKUP_ANNOTATION, configText(snapshot));
             try {
-                progress.step("Setting ipvs.strictARP: true in " + NAMESPACE + "/" + NAME,
+                progress.step(Messages.get("strictarp.step.set", NAMESPACE + "/" + NAME),
                         () -> cluster.updateConfigMap(snapshot.withData(data, annotations)));
             } catch (ConflictException e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {
                     throw e;
                 }
-                progress.info("the kube-proxy ConfigMap changed while lbctl was updating it; reading it again");
+                progress.info(Messages.get("strictarp.conflict"));
                 continue;
             }
             boolean restarted = restart && restart(timeout, warnings);
@@ -87,11 +88,11 @@ public final class KubeProxyStrictArp {
         List<String> warnings = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             ConfigMapSnapshot snapshot = read().orElseThrow(() -> new InvalidInputException(
-                    "there is no " + NAMESPACE + "/" + NAME + " ConfigMap to revert."));
+                    Messages.get("strictarp.revert.noConfigMap", NAMESPACE + "/" + NAME)));
             String backup = snapshot.annotations().get(BACKUP_ANNOTATION);
             if (backup == null) {
-                throw new InvalidInputException("ConfigMap " + NAMESPACE + "/" + NAME + " has no annotation " + BACKUP_ANNOTATION
-                        + ", so lbctl never changed strictARP there and has nothing to revert.");
+                throw new InvalidInputException(Messages.get("strictarp.revert.noBackup", NAMESPACE + "/" + NAME,
+                        BACKUP_ANNOTATION));
             }
             String current = configText(snapshot);
             StrictArpResult before = StrictArpCheck.evaluate(Optional.of(current));
@@ -100,7 +101,7 @@ public final class KubeProxyStrictArp {
             Map<String, String> annotations = new HashMap<>(snapshot.annotations());
             annotations.remove(BACKUP_ANNOTATION);
             try {
-                progress.step("Reverting lbctl's strictARP change in " + NAMESPACE + "/" + NAME + " " + CONFIG_KEY,
+                progress.step(Messages.get("strictarp.step.revert", NAMESPACE + "/" + NAME, CONFIG_KEY),
                         () -> cluster.updateConfigMap(snapshot.withData(data, annotations)));
             } catch (ConflictException e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {
@@ -115,14 +116,13 @@ public final class KubeProxyStrictArp {
     }
 
     private boolean restart(Duration timeout, List<String> warnings) {
-        boolean exists = progress.step("Restarting DaemonSet " + NAMESPACE + "/" + NAME,
+        boolean exists = progress.step(Messages.get("strictarp.step.restart", NAMESPACE + "/" + NAME),
                 () -> cluster.restartDaemonSet(NAMESPACE, NAME));
         if (!exists) {
-            warnings.add("there is no DaemonSet " + NAMESPACE + "/" + NAME + " to restart; restart kube-proxy yourself so it"
-                    + " picks up strictARP");
+            warnings.add(Messages.get("strictarp.noDaemonSet", NAMESPACE + "/" + NAME));
             return false;
         }
-        progress.step("Waiting for the kube-proxy rollout", () -> cluster.await("apps/v1", "DaemonSet", NAMESPACE, NAME,
+        progress.step(Messages.get("strictarp.step.rollout"), () -> cluster.await("apps/v1", "DaemonSet", NAMESPACE, NAME,
                 state -> state.map(Rollouts::daemonSetRolledOut).orElse(false),
                 "the rollout of DaemonSet " + NAMESPACE + "/" + NAME, timeout));
         return true;
@@ -135,8 +135,8 @@ public final class KubeProxyStrictArp {
     private static String configText(ConfigMapSnapshot cm) {
         String text = cm.data().get(CONFIG_KEY);
         if (text == null) {
-            throw new InvalidInputException("ConfigMap " + NAMESPACE + "/" + NAME + " has no key " + CONFIG_KEY
-                    + " (keys: " + cm.data().keySet() + ").");
+            throw new InvalidInputException(Messages.get("strictarp.noConfigKey", NAMESPACE + "/" + NAME, CONFIG_KEY,
+                    cm.data().keySet()));
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package dev.lbctl.verify;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.allocator.Allocation;
 import dev.lbctl.allocator.Simulation;
 import dev.lbctl.cluster.Cluster;
@@ -15,6 +16,7 @@ import dev.lbctl.report.Yaml;
 import dev.lbctl.services.ServiceInventory;
 import dev.lbctl.services.ServiceManifests;
 import dev.lbctl.services.ServiceRequest;
+import dev.lbctl.status.MetalLbConfiguration;
 import dev.lbctl.status.MetalLbStatus;
 import dev.lbctl.status.StatusReader;
 import java.time.Duration;
@@ -119,13 +121,13 @@ public final class Verifier {
             MetalLbStatus metallb = check("MetalLB is installed", () -> {
                 MetalLbStatus found = new StatusReader(cluster).detect();
                 if (!found.installed()) {
-                    return fail("no MetalLB controller Deployment found; run 'lbctl install' first");
+                    return fail(Messages.get("verify.msg.notInstalled"));
                 }
-                return pass(found, "MetalLB " + found.version().map(Object::toString).orElse("(unknown release)")
-                        + " in namespace " + found.namespace());
+                return pass(found, Messages.get("verify.msg.installed",
+                        found.version().map(Object::toString).orElse(Messages.get("verify.msg.unknownRelease")), found.namespace()));
             });
             MetalLbVersion version = metallb.version().orElse(MetalLbVersion.LATEST);
-            MetalLbConfig config = ClusterSnapshot.config(cluster, metallb);
+            MetalLbConfig config = MetalLbConfiguration.read(cluster, metallb).parse();
             List<AddressPool> pools = config.pools(version);
             Allocation predicted = check("MetalLB can assign an address", () -> predict(config, pools, version));
             pool = Optional.ofNullable(predicted.pool());
@@ -148,8 +150,8 @@ public final class Verifier {
             check("MetalLB reported the allocation", this::allocationEvent);
             check("HTTP GET returns " + (o.defaultImage() ? "the nginx welcome page" : "200"), () -> {
                 HttpProbe.Answer answer = HttpProbe.fetch(ip.orElseThrow(), o.port(), o.defaultImage(), deadline);
-                return answer.ok() ? pass(answer, answer.detail() + " (attempt " + answer.attempts() + ")")
-                        : fail(answer.detail() + " after " + answer.attempts() + " attempts");
+                return answer.ok() ? pass(answer, Messages.get("verify.msg.httpOk", answer.detail(), answer.attempts()))
+                        : fail(Messages.get("verify.msg.httpFailed", answer.detail(), answer.attempts()));
             });
             check("the answering node is MetalLB's", () -> {
                 AnsweringNode.Verdict v = new AnsweringNodeProbe(cluster, NeighbourTable::read)
@@ -162,18 +164,16 @@ public final class Verifier {
         private Step<Boolean> namespaceIsFree() {
             for (String[] kind : new String[][] {{"apps/v1", "Deployment"}, {"v1", "Service"}}) {
                 if (cluster.get(kind[0], kind[1], o.namespace(), VerifyObjects.NAME).isPresent()) {
-                    return fail(kind[1] + " " + o.namespace() + "/" + VerifyObjects.NAME + " already exists and verify did not"
-                            + " create it: give verify another --namespace");
+                    return fail(Messages.get("verify.msg.foreignObject", kind[1], o.namespace() + "/" + VerifyObjects.NAME));
                 }
             }
             boolean exists = cluster.get("v1", "Namespace", null, o.namespace()).isPresent();
-            return pass(exists, exists ? "namespace " + o.namespace() + " exists; verify will delete only its own objects there"
-                    : "namespace " + o.namespace() + " will be created and deleted afterwards");
+            return pass(exists, Messages.get(exists ? "verify.msg.namespaceExists" : "verify.msg.namespaceCreated", o.namespace()));
         }
 
         private Step<Allocation> predict(MetalLbConfig config, List<AddressPool> pools, MetalLbVersion version) {
             if (pools.isEmpty()) {
-                return fail("MetalLB has no address pool; create one with 'lbctl install --pool ...'");
+                return fail(Messages.get("verify.msg.noPools"));
             }
             ServiceInventory existing = ClusterSnapshot.services(cluster);
             ServiceRequest probe = ServiceManifests.parse(Yaml.documents(List.of(VerifyObjects.service(o, version))),
@@ -182,19 +182,18 @@ public final class Verifier {
             all.add(probe);
             Allocation mine = Simulation.run(pools, all, existing.namespaceLabels()).get(all.size() - 1);
             if (mine.status() != Allocation.Status.ASSIGNED) {
-                return fail("MetalLB would leave the Service pending: " + mine.reason() + "; pools: " + describe(pools));
+                return fail(Messages.get("verify.msg.wouldBePending", mine.reason(), describe(pools)));
             }
-            return pass(mine, "MetalLB " + version + " should assign " + String.join(",", mine.ips()) + " from pool "
-                    + mine.pool() + (mine.deterministic() ? "" : " (or another pool: MetalLB picks one at random)"));
+            return pass(mine, Messages.get(mine.deterministic() ? "verify.msg.shouldAssign" : "verify.msg.shouldAssign.random",
+                    version, String.join(",", mine.ips()), mine.pool()));
         }
 
         private Step<Boolean> announced(MetalLbConfig config, String poolName) {
             Optional<PoolSpec> spec = config.poolSpecs().stream().filter(p -> p.name().equals(poolName)).findFirst();
             if (spec.isPresent() && !config.announces(spec.get())) {
-                return fail("no L2Advertisement or BGPAdvertisement selects pool " + poolName
-                        + ": the Service would get an IP that no node answers for");
+                return fail(Messages.get("verify.msg.notAnnounced", poolName));
             }
-            return pass(true, "pool " + poolName + " is selected by an advertisement");
+            return pass(true, Messages.get("verify.msg.announced", poolName));
         }
 
         private Step<String> awaitIngress() {
@@ -204,7 +203,7 @@ public final class Verifier {
             } catch (ClusterTimeoutException e) {
                 Optional<String> failure = lastEvent("AllocationFailed");
                 if (failure.isPresent()) {
-                    return fail("MetalLB did not assign an IP: " + failure.get());
+                    return fail(Messages.get("verify.msg.notAssigned", failure.get()));
                 }
                 throw e;
             }
@@ -218,15 +217,15 @@ public final class Verifier {
             Optional<AddressPool> holder = pools.stream().filter(p -> p.contains(address)).findFirst();
             pool = holder.map(AddressPool::name);
             if (o.requestedIp().isPresent() && !o.requestedIp().get().equals(address.toString())) {
-                return fail("asked for " + o.requestedIp().get() + " but got " + address);
+                return fail(Messages.get("verify.msg.otherIp", o.requestedIp().get(), address));
             }
             if (holder.isEmpty()) {
-                return fail(address + " is in none of the pools: " + describe(pools));
+                return fail(Messages.get("verify.msg.inNoPool", address, describe(pools)));
             }
             if (o.poolName().isPresent() && !o.poolName().get().equals(holder.get().name())) {
-                return fail(address + " is in pool " + holder.get().name() + ", not in the requested pool " + o.poolName().get());
+                return fail(Messages.get("verify.msg.otherPool", address, holder.get().name(), o.poolName().get()));
             }
-            return pass(true, address + " is in pool " + holder.get().name());
+            return pass(true, Messages.get("verify.msg.inPool", address, holder.get().name()));
         }
 
         /** MetalLB's IPAllocated event; events are written a moment after the status, so look a few times. */
@@ -238,7 +237,7 @@ public final class Verifier {
                 }
                 pause(Duration.ofMillis(500));
             }
-            return fail("MetalLB's controller recorded no IPAllocated event for the Service");
+            return fail(Messages.get("verify.msg.noEvent"));
         }
 
         private Optional<String> lastEvent(String reason) {

@@ -13,7 +13,7 @@ public record CliRun(String[] args, int exitCode, String out, String err) {
     public static CliRun lbctl(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new CliRun(args, code, out.toString(), err.toString());
     }
 
