@@ -1,6 +1,10 @@
 package dev.lbctl;
 
 import dev.lbctl.cli.CommandLineFactory;
+import dev.lbctl.cli.ExitCode;
+import dev.lbctl.i18n.Messages;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -11,11 +15,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs lbctl and returns its exit code. A PrintWriter swallows write errors, so a stdout that fails part-way (a
+     * closed pipe, a full disk, a non-blocking descriptor that answers EAGAIN) would otherwise leave truncated results
+     * behind an exit code that says all went well: such a run ends with {@link ExitCode#OUTPUT_FAILED} instead.
+     */
+    static int run(String[] args, OutputStream stdout, OutputStream stderr) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code = CommandLineFactory.forArguments(out, err, args).execute(args);
-        out.flush();
+        if (out.checkError()) {
+            err.println(Messages.get("error.line", Messages.get("error.outputFailed")));
+            code = ExitCode.OUTPUT_FAILED;
+        }
         err.flush();
-        System.exit(code);
+        return code;
     }
 }

@@ -3,6 +3,7 @@ package dev.lbctl.allocator;
 import dev.lbctl.services.ServiceRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The simulated outcome for one Service.
@@ -15,8 +16,8 @@ import java.util.Locale;
  *               invalid request while keeping its current IPs), or lbctl's warning that MetalLB never settles (a
  *               single-stack PreferDualStack Service whose pool has a free address of the other family); for a
  *               skipped one, why MetalLB ignores it. Null when MetalLB has nothing to say.
- * @param deterministic false when MetalLB picks between several pools that could all have served this Service at
- *                      this point of the run (see {@link Simulation}); true for pending and skipped Services
+ * @param deterministic true when every pool MetalLB could pick at random, for this Service and every Service
+ *                      before it, leads to this same outcome (see {@link Simulation})
  */
 public record Allocation(
         String namespace,
@@ -43,13 +44,12 @@ public record Allocation(
         ips = List.copyOf(ips);
     }
 
-    static Allocation assigned(ServiceRequest service, List<PackedIp> ips, String pool, String reason, boolean deterministic) {
+    static Allocation assigned(ServiceRequest service, List<PackedIp> ips, String pool, String reason) {
         String[] texts = new String[ips.size()];
         for (int i = 0; i < texts.length; i++) {
             texts[i] = ips.get(i).toString();
         }
-        return new Allocation(service.namespace(), service.name(), Status.ASSIGNED, List.of(texts), pool, reason,
-                deterministic);
+        return new Allocation(service.namespace(), service.name(), Status.ASSIGNED, List.of(texts), pool, reason, true);
     }
 
     static Allocation pending(ServiceRequest service, String reason) {
@@ -58,6 +58,17 @@ public record Allocation(
 
     static Allocation skipped(ServiceRequest service, String reason) {
         return new Allocation(service.namespace(), service.name(), Status.SKIPPED, List.of(), null, reason, true);
+    }
+
+    Allocation withDeterministic(boolean value) {
+        return value == deterministic ? this
+                : new Allocation(namespace, name, status, ips, pool, reason, value);
+    }
+
+    /** Whether the two give the Service the same status, IPs, pool and message. */
+    boolean sameOutcome(Allocation other) {
+        return status == other.status && ips.equals(other.ips) && Objects.equals(pool, other.pool)
+                && Objects.equals(reason, other.reason);
     }
 
     /** {@code namespace/name}. */

@@ -5,24 +5,35 @@ import dev.lbctl.pool.IpFamily;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * MetalLB v0.16's {@code internal/allocator}: {@code Assign}, {@code AllocateFromPool}, {@code Allocate} and
  * {@code AllocateFromPoolForAdditionalFamily}, with their messages. Where MetalLB's pool order is random (Go map
- * iteration, unstable sort of equal priorities) this takes pools in definition order and says so in the placement.
+ * iteration) the {@link Chooser} says which of the pools that could win does win.
  */
 final class Allocator {
 
-    /** IPs given to a service, and whether MetalLB would certainly have chosen the same pool. */
-    record Placement(List<PackedIp> ips, boolean deterministic) {
+    /** Picks one of the pools MetalLB could take at random; the simulation explores the picks through it. */
+    interface Chooser {
+        /** The choice that takes the first candidate in definition order every time. */
+        Chooser FIRST = alternatives -> 0;
+
+        /** @return the index, in definition order, of the candidate that wins among {@code alternatives} (at least 2) */
+        int choose(int alternatives);
     }
 
-    /** The pool findBestPoolForService would return in definition order, and whether another order could differ. */
-    private record Choice(PoolOffer offer, boolean hadAlternatives) {
-    }
+    /**
+     * Go's sort.Slice (Go 1.19 and later, every MetalLB release with serviceAllocation) sorts up to 12 elements by
+     * insertion sort; beyond that pdqsort, which lbctl does not model.
+     */
+    private static final int INSERTION_SORT_LIMIT = 12;
 
     /** MetalLB's sortPools: ascending priority, with 0 (no priority) after every other value. */
     private static final Comparator<Integer> PRIORITY_ORDER =
@@ -35,6 +46,7 @@ final class Allocator {
     /** Pools for services no pool is pinned to: auto-assigned and without serviceAllocation (one random-order tier). */
     private final List<List<PoolState>> unpinnedTier;
     private final boolean anyPinnedPool;
+    private Chooser chooser = Chooser.FIRST;
 
     /** @param expectedServices how many services will be placed, to size the bookkeeping once */
     Allocator(List<PoolState> pools, int expectedServices) {
@@ -44,6 +56,10 @@ final class Allocator {
         this.assignments = new Assignments(expectedServices);
         this.unpinnedTier = List.of(pools.stream().filter(p -> p.autoAssign() && !p.hasServiceAllocation()).toList());
         this.anyPinnedPool = pools.stream().anyMatch(p -> p.autoAssign() && p.hasServiceAllocation());
+    }
+
+    void chooseWith(Chooser chooser) {
+        this.chooser = chooser;
     }
 
     boolean hasPools() {
@@ -90,8 +106,8 @@ final class Allocator {
      * MetalLB's {@code Allocate}: the pinned pools in priority order, then every unpinned auto-assign pool; the first
      * that can serve the service wins. Both steps go through {@code findBestPoolForService}.
      */
-    Placement allocate(ServiceClaim claim) throws AllocationError {
-        Placement placement = allocateFromTiers(pinnedTiers(claim), claim);
+    List<PackedIp> allocate(ServiceClaim claim) throws AllocationError {
+        List<PackedIp> placement = allocateFromTiers(pinnedTiers(claim), claim);
         if (placement == null) {
             placement = allocateFromTiers(unpinnedTier, claim);
         }
@@ -116,33 +132,71 @@ final class Allocator {
     }
 
     /**
-     * Pools pinned to the service (by namespace or service selector), auto-assigned and compatible, grouped by
-     * priority: ascending, with 0 (unset) last. MetalLB's sort is not stable, so each group is in random order.
+     * MetalLB's {@code pinnedPoolsForService} then {@code sortPools}, as tiers: pools in one tier come in random order,
+     * tiers in a fixed one. The list sorted is {@code ByNamespace[ns]} (built by ranging over a map: random order)
+     * followed by {@code ByServiceSelector} (sorted by name; every pool whose serviceAllocation sets no namespace and
+     * no selector gets {@code labels.Everything()}, so {@code serviceAllocation: {}} is here), each filtered on
+     * autoAssign and compatibility; a pool in both lists is there twice. sortPools' less(i, j) is priority(i) <
+     * priority(j) when both are set, false when only j is set, and true otherwise, so also when neither is set. Go's
+     * insertion sort moves an element left while less(it, left neighbour): pools with a priority end up ascending and
+     * stable (equal ones keep their input order: namespace-pinned first), and pools without one end up in reverse
+     * input order (selector pools by descending name, then the namespace-pinned ones, whose order is random anyway).
      */
     private List<List<PoolState>> pinnedTiers(ServiceClaim claim) {
         if (!anyPinnedPool) {
             return List.of();
         }
-        Map<Integer, List<PoolState>> byPriority = new TreeMap<>(PRIORITY_ORDER);
+        List<PoolState> byNamespace = new ArrayList<>();
+        List<PoolState> bySelector = new ArrayList<>();
         for (PoolState pool : pools) {
-            if (pool.autoAssign() && pool.hasServiceAllocation() && pool.pinnedCandidateFor(claim.namespace())
-                    && pool.compatibleWith(claim.namespace(), claim.labels())) {
-                byPriority.computeIfAbsent(pool.priority(), p -> new ArrayList<>()).add(pool);
+            if (!pool.autoAssign() || !pool.compatibleWith(claim.namespace(), claim.labels())) {
+                continue;
+            }
+            if (pool.pinnedToNamespace(claim.namespace())) {
+                byNamespace.add(pool);
+            }
+            if (pool.hasServiceSelectors()) {
+                bySelector.add(pool);
             }
         }
-        return List.copyOf(byPriority.values());
+        bySelector.sort(Comparator.comparing(PoolState::name));
+        if (byNamespace.size() + bySelector.size() > INSERTION_SORT_LIMIT) {
+            return priorityGroups(byNamespace, bySelector);
+        }
+        Map<Integer, List<List<PoolState>>> byPriority = new TreeMap<>(PRIORITY_ORDER);
+        byNamespace.stream().collect(Collectors.groupingBy(PoolState::priority, LinkedHashMap::new, Collectors.toList()))
+                .forEach((priority, tier) -> byPriority.computeIfAbsent(priority, p -> new ArrayList<>()).add(tier));
+        for (PoolState pool : bySelector) {
+            List<List<PoolState>> tiers = byPriority.computeIfAbsent(pool.priority(), p -> new ArrayList<>());
+            // Unset priority reverses the input order: this selector pool goes before the earlier ones.
+            tiers.add(pool.priority() == 0 ? 0 : tiers.size(), List.of(pool));
+        }
+        List<List<PoolState>> out = new ArrayList<>();
+        byPriority.forEach((priority, tiers) -> out.addAll(tiers));
+        return out;
+    }
+
+    /**
+     * Beyond the insertion sort, the order lbctl can vouch for: one tier per priority, ascending with 0 last, each
+     * treated as random although pdqsort's order is in fact fixed by the input order.
+     */
+    private static List<List<PoolState>> priorityGroups(List<PoolState> byNamespace, List<PoolState> bySelector) {
+        Map<Integer, Set<PoolState>> byPriority = new TreeMap<>(PRIORITY_ORDER);
+        Stream.concat(byNamespace.stream(), bySelector.stream())
+                .forEach(pool -> byPriority.computeIfAbsent(pool.priority(), p -> new LinkedHashSet<>()).add(pool));
+        return byPriority.values().stream().map(List::copyOf).toList();
     }
 
     /** MetalLB's {@code allocateFromPools}; null where it returns an error, so that the caller moves on. */
-    private Placement allocateFromTiers(List<List<PoolState>> tiers, ServiceClaim claim) {
-        Choice choice = findBestPool(tiers, claim);
+    private List<PackedIp> allocateFromTiers(List<List<PoolState>> tiers, ServiceClaim claim) {
+        PoolOffer choice = findBestPool(tiers, claim);
         if (choice == null) {
             return null;
         }
         try {
-            List<PackedIp> ips = choice.offer().select(claim.family(), claim.familyPolicy());
+            List<PackedIp> ips = choice.select(claim.family(), claim.familyPolicy());
             assign(claim, ips);
-            return new Placement(ips, !choice.hadAlternatives());
+            return ips;
         } catch (AllocationError e) {
             return null;
         }
@@ -152,10 +206,10 @@ final class Allocator {
      * MetalLB's {@code findBestPoolForService} over pools whose relative order within a tier is random. MetalLB
      * returns the first pool that fully serves the service; failing that, for a dual-stack PreferDualStack service,
      * the first with the primary family, then the first with the secondary one. So the possible winners are the
-     * pools of the first kind that exists, in the first tier holding one; there are alternatives when that tier
-     * holds more than one.
+     * pools of the first kind that exists, in the first tier holding one; the chooser picks when that tier holds
+     * more than one.
      */
-    private Choice findBestPool(List<List<PoolState>> tiers, ServiceClaim claim) {
+    private PoolOffer findBestPool(List<List<PoolState>> tiers, ServiceClaim claim) {
         List<List<PoolOffer>> offers = new ArrayList<>(tiers.size());
         for (List<PoolState> tier : tiers) {
             List<PoolOffer> tierOffers = new ArrayList<>(tier.size());
@@ -166,15 +220,9 @@ final class Allocator {
         }
         for (Fit fit : Fit.inPreferenceOrder(claim)) {
             for (List<PoolOffer> tier : offers) {
-                PoolOffer first = null;
-                int fitting = 0;
-                for (PoolOffer offer : tier) {
-                    if (fit.matches(offer, claim)) {
-                        first = fitting++ == 0 ? offer : first;
-                    }
-                }
-                if (first != null) {
-                    return new Choice(first, fitting > 1);
+                List<PoolOffer> fitting = tier.stream().filter(offer -> fit.matches(offer, claim)).toList();
+                if (!fitting.isEmpty()) {
+                    return fitting.get(fitting.size() == 1 ? 0 : chooser.choose(fitting.size()));
                 }
             }
         }

@@ -60,7 +60,7 @@ final class BalancerController {
                 // MetalLB stops here without touching the status: whatever the allocator still holds stays.
                 String reason = "invalid requested loadbalancer IPs: " + e.getMessage();
                 return ips.isEmpty() ? Allocation.pending(claim.request(), reason)
-                        : Allocation.assigned(claim.request(), ips, allocator.poolOf(key), reason, true);
+                        : Allocation.assigned(claim.request(), ips, allocator.poolOf(key), reason);
             }
             if (!desired.ips().isEmpty() && !sameIps(ips, desired.ips())) {
                 ips = clear(key);
@@ -72,12 +72,9 @@ final class BalancerController {
             ips = completed.ips();
             note = completed.note();
         }
-        boolean deterministic = true;
         if (ips.isEmpty()) {
             try {
-                Allocator.Placement placement = allocateIps(claim);
-                ips = placement.ips();
-                deterministic = placement.deterministic();
+                ips = allocateIps(claim);
             } catch (AllocationError e) {
                 return Allocation.pending(claim.request(), e.getMessage());
             }
@@ -90,7 +87,7 @@ final class BalancerController {
                 note = completed.note();
             }
         }
-        return Allocation.assigned(claim.request(), ips, allocator.poolOf(key), note, deterministic);
+        return Allocation.assigned(claim.request(), ips, allocator.poolOf(key), note);
     }
 
     /** The IPs after MetalLB's PreferDualStack step, and its event when the step failed. */
@@ -127,7 +124,7 @@ final class BalancerController {
     }
 
     /** MetalLB's {@code allocateIPs}. */
-    private Allocator.Placement allocateIps(ServiceClaim claim) throws AllocationError {
+    private List<PackedIp> allocateIps(ServiceClaim claim) throws AllocationError {
         ServiceClaim.DesiredIps desired = claim.desiredIps();
         Optional<String> desiredPool = claim.desiredPool();
         if (!desired.ips().isEmpty()) {
@@ -141,10 +138,10 @@ final class BalancerController {
                 throw new AllocationError("requested loadBalancer IP(s) " + requested
                         + " is not compatible with requested address pool " + desiredPool.get());
             }
-            return new Allocator.Placement(desired.ips(), true);
+            return desired.ips();
         }
         if (desiredPool.isPresent()) {
-            return new Allocator.Placement(allocator.allocateFromPool(claim, desiredPool.get()), true);
+            return allocator.allocateFromPool(claim, desiredPool.get());
         }
         return allocator.allocate(claim);
     }

@@ -99,9 +99,14 @@ final class PoolState {
         return numbering;
     }
 
-    /** Whether MetalLB lists this pool among the service's pinned pools before checking compatibility. */
-    boolean pinnedCandidateFor(String namespace) {
-        return allocationNamespaces.contains(namespace) || !allocationServiceSelectors.isEmpty();
+    /** Whether MetalLB's {@code ByNamespace[namespace]} lists this pool. */
+    boolean pinnedToNamespace(String namespace) {
+        return pool.serviceAllocation().isPresent() && allocationNamespaces.contains(namespace);
+    }
+
+    /** Whether MetalLB's {@code ByServiceSelector} lists this pool ({@code serviceAllocation: {}} included). */
+    boolean hasServiceSelectors() {
+        return !allocationServiceSelectors.isEmpty();
     }
 
     /** MetalLB's {@code isPoolCompatibleWithService}. */

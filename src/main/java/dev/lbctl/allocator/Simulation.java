@@ -3,11 +3,13 @@ package dev.lbctl.allocator;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.services.ServiceRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Simulates what MetalLB v0.16's controller assigns to a set of Services, offline, without enumerating addresses.
@@ -24,14 +26,16 @@ import java.util.Map;
  * triggers. Messages of pending Services are MetalLB's, byte for byte.
  *
  * <h2>Determinism</h2>
- * MetalLB picks among the unpinned auto-assign pools in Go map order, and among pinned pools of equal priority in the
- * order of an unstable sort: both random. The simulator takes those pools in definition order and reports
- * {@code deterministic = false} for a Service exactly when, at the moment it is processed, more than one pool could
- * have been that random pick: that is, when the tier (priority group, or the unpinned pools) that decides the Service
- * holds two or more pools able to serve it the same way (both families for dual-stack; for PreferDualStack without
- * such a pool, the primary family, then the secondary). Requested IPs, a requested pool, and kept ingress IPs are
- * deterministic. The flag is local: it does not mark later Services whose outcome changes only because an earlier
- * random choice used other addresses.
+ * MetalLB picks at random among the unpinned auto-assign pools (Go map order) and among namespace-pinned pools of
+ * equal priority ({@code ByNamespace} is built from a map); its sort of pinned pools is otherwise fixed (see
+ * {@link Allocator}). A random point is a Service whose deciding tier holds two or more pools able to serve it the
+ * same way. The reported outcome takes the first such pool in definition order every time; then the simulation is
+ * run again with the other picks, earliest random points first, up to a budget of runs. A Service is
+ * {@code deterministic} when every explored run gives it the same outcome and every combination of picks at random
+ * points up to and including it was explored; once the budget runs out, the Services from the first unexplored
+ * random point on are reported as not deterministic. Each random point is explored independently, which covers more
+ * orders than MetalLB can produce (its {@code ByNamespace} order is fixed for a whole configuration), so
+ * {@code deterministic} may be false where MetalLB is in fact fixed, never the other way round.
  *
  * <h2>Cost</h2>
  * Per Service, O(p · s · log n) for p candidate pools with s segments each and n assigned addresses (plus the number
@@ -48,6 +52,10 @@ public final class Simulation {
     /** The label the API server puts on every Namespace, which namespaceSelectors commonly use. */
     private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
+    /** At most this many runs per simulation, and at most this many Services simulated over all runs. */
+    private static final int MAX_RUNS = 128;
+    private static final long MAX_SERVICE_STEPS = 250_000;
+
     private Simulation() {
     }
 
@@ -63,15 +71,116 @@ public final class Simulation {
      */
     public static List<Allocation> run(List<AddressPool> pools, List<ServiceRequest> services,
                                        Map<String, Map<String, String>> namespaceLabels) {
+        int budget = (int) Math.max(1, Math.min(MAX_RUNS, MAX_SERVICE_STEPS / Math.max(1, services.size())));
+        return run(pools, services, namespaceLabels, budget);
+    }
+
+    /** {@link #run}, exploring the random picks in at most {@code maxRuns} runs. */
+    static List<Allocation> run(List<AddressPool> pools, List<ServiceRequest> services,
+                                Map<String, Map<String, String>> namespaceLabels, int maxRuns) {
         Map<String, Map<String, String>> namespaces = clusterNamespaces(services, namespaceLabels);
-        Allocator allocator = new Allocator(pools.stream().map(pool -> new PoolState(pool, namespaces)).toList(),
-                services.size());
-        BalancerController controller = new BalancerController(allocator);
+        List<Integer> order = processingOrder(services);
+        Run first = new Run(null, 0, 0, Allocator.Chooser.FIRST);
+        first.simulate(pools, namespaces, services, order);
+        int runs = 1;
+        // Earliest random point first, so that the explored runs cover every combination of picks up to the
+        // position of the first branch left in the queue.
+        PriorityQueue<Branch> unexplored = new PriorityQueue<>(
+                Comparator.comparingInt(Branch::position).thenComparingInt(Branch::point));
+        first.addBranches(unexplored);
+        // varies[p]: some run gave the Service at position p another outcome. More runs can only add to it, so the
+        // exploration stops early once every Service from the next unexplored point on already varies.
+        boolean[] varies = new boolean[order.size()];
+        int lastSteady = order.size() - 1;
+        while (!unexplored.isEmpty() && runs < maxRuns) {
+            while (lastSteady >= 0 && varies[lastSteady]) {
+                lastSteady--;
+            }
+            if (lastSteady < unexplored.peek().position()) {
+                unexplored.clear();
+                break;
+            }
+            Branch branch = unexplored.poll();
+            Run run = new Run(branch.parent(), branch.point(), branch.pick(), Allocator.Chooser.FIRST);
+            run.simulate(pools, namespaces, services, order);
+            runs++;
+            run.addBranches(unexplored);
+            for (int position = 0; position < order.size(); position++) {
+                int index = order.get(position);
+                varies[position] |= !run.results[index].sameOutcome(first.results[index]);
+            }
+        }
+        int horizon = unexplored.isEmpty() ? Integer.MAX_VALUE : unexplored.peek().position();
         Allocation[] results = new Allocation[services.size()];
-        for (int index : processingOrder(services)) {
-            results[index] = controller.converge(services.get(index));
+        for (int position = 0; position < order.size(); position++) {
+            int index = order.get(position);
+            results[index] = first.results[index].withDeterministic(position < horizon && !varies[position]);
         }
         return List.of(results);
+    }
+
+    /**
+     * One run in which {@code chooser} makes every random pick; {@code deterministic} is left true. For tests, to
+     * replay what MetalLB could do.
+     */
+    static List<Allocation> runPicking(List<AddressPool> pools, List<ServiceRequest> services,
+                                       Map<String, Map<String, String>> namespaceLabels, Allocator.Chooser chooser) {
+        Run run = new Run(null, 0, 0, chooser);
+        run.simulate(pools, clusterNamespaces(services, namespaceLabels), services, processingOrder(services));
+        return List.of(run.results);
+    }
+
+    /** The run that takes {@code pick} at random point {@code point} of {@code parent}, the parent's picks before. */
+    private record Branch(Run parent, int point, int pick, int position) {
+    }
+
+    /** One simulated run: its picks at the random points it met, and each Service's outcome (by file index). */
+    private static final class Run implements Allocator.Chooser {
+        /** Forced picks for the first points; {@code free}'s after them. */
+        private final int[] forced;
+        private final Allocator.Chooser free;
+        /** Per random point met: the processing position of its Service, and its number of candidates. */
+        private final List<int[]> points = new ArrayList<>();
+        private int position;
+        private Allocation[] results;
+
+        Run(Run parent, int point, int pick, Allocator.Chooser free) {
+            this.free = free;
+            forced = parent == null ? new int[0] : Arrays.copyOf(parent.forced, point + 1);
+            if (parent != null) {
+                forced[point] = pick;
+            }
+        }
+
+        @Override
+        public int choose(int alternatives) {
+            int point = points.size();
+            points.add(new int[] {position, alternatives});
+            return point < forced.length ? forced[point] : free.choose(alternatives);
+        }
+
+        void simulate(List<AddressPool> pools, Map<String, Map<String, String>> namespaces,
+                      List<ServiceRequest> services, List<Integer> order) {
+            Allocator allocator = new Allocator(pools.stream().map(pool -> new PoolState(pool, namespaces)).toList(),
+                    services.size());
+            allocator.chooseWith(this);
+            BalancerController controller = new BalancerController(allocator);
+            results = new Allocation[services.size()];
+            for (position = 0; position < order.size(); position++) {
+                int index = order.get(position);
+                results[index] = controller.converge(services.get(index));
+            }
+        }
+
+        /** The other picks at the points this run chose freely (those after its forced ones, where it took the first). */
+        void addBranches(PriorityQueue<Branch> queue) {
+            for (int point = forced.length; point < points.size(); point++) {
+                int[] met = points.get(point);
+                for (int pick = 1; pick < met[1]; pick++) {
+                    queue.add(new Branch(this, point, pick, met[0]));
+                }
+            }
+        }
     }
 
     /** Indexes of the Services, those holding the most ingress IPs first, file order otherwise. */

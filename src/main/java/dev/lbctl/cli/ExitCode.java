@@ -11,10 +11,12 @@ public final class ExitCode {
     /** The cluster could not be used: unreachable, unauthorized, forbidden, or an API error. */
     public static final int CLUSTER_ACCESS = 4;
     public static final int TIMED_OUT = 5;
+    /** The results could not be written to stdout: what reached it is incomplete. */
+    public static final int OUTPUT_FAILED = 6;
 
     private ExitCode() {
     }
 
     /** The codes --help lists, in order; their meanings are the catalog's {@code exitCode.N}. */
-    static final int[] LISTED = {OK, CHECK_FAILED, USAGE, INVALID_INPUT, CLUSTER_ACCESS, TIMED_OUT, 130, 143};
+    static final int[] LISTED = {OK, CHECK_FAILED, USAGE, INVALID_INPUT, CLUSTER_ACCESS, TIMED_OUT, OUTPUT_FAILED, 130, 143};
 }
