@@ -1,6 +1,6 @@
 package dev.lbctl.it;
 
-import static dev.lbctl.it.DataPlaneFixtures.await;
+import static dev.lbctl.it.DataPlaneProbes.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
@@ -253,7 +253,7 @@ class BgpIT {
     }
 
     private static String deployWeb(String ns, int replicas, String policy, Optional<String> node) {
-        String ip = DataPlaneFixtures.deployWeb(kube, ns, replicas, policy, node, Map.of());
+        String ip = DataPlaneProbes.deployWeb(kube, ns, replicas, policy, node, Map.of());
         assertThat(ip).as("from lbctl's BGP pool").startsWith("198.51.100.20");
         return ip;
     }

@@ -239,7 +239,7 @@ class DataPlaneIT {
     }
 
     private static String deployWeb(String ns, int replicas, String policy, Optional<String> node, Map<String, String> annotations) {
-        return DataPlaneFixtures.deployWeb(kube, ns, replicas, policy, node, annotations);
+        return DataPlaneProbes.deployWeb(kube, ns, replicas, policy, node, annotations);
     }
 
     private static void pool(String name, String range) {

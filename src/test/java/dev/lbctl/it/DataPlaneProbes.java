@@ -1,7 +1,10 @@
 package dev.lbctl.it;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the dataplane ITs (DataPlaneIT, DoctorIT) ask of the cluster and the LAN, and how they wait for it. */
+/** What the dataplane ITs (DataPlaneIT, DoctorIT, BgpIT) set up, ask of the cluster and the LAN, and how they wait for it. */
 final class DataPlaneProbes {
 
     static final String METALLB_NS = "metallb-system";
@@ -40,6 +43,39 @@ final class DataPlaneProbes {
                 throw new AssertionError("interrupted waiting for " + what, e);
             }
         }
+    }
+
+    /** Deploys nginx (pod stand-ins) behind a LoadBalancer Service in a fresh namespace; returns its external IP. */
+    static String deployWeb(KubernetesClient kube, String ns, int replicas, String policy, Optional<String> node,
+                            Map<String, String> annotations) {
+        if (kube.namespaces().withName(ns).get() != null) {
+            kube.namespaces().withName(ns).delete();
+            await("namespace " + ns + " to go", Duration.ofSeconds(120),
+                    () -> kube.namespaces().withName(ns).get() == null ? Optional.of(true) : Optional.empty());
+        }
+        kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        await("ServiceAccount default in " + ns, Duration.ofSeconds(30),
+                () -> Optional.ofNullable(kube.serviceAccounts().inNamespace(ns).withName("default").get()));
+        var pod = new DeploymentBuilder().withNewMetadata().withName("web").withNamespace(ns).endMetadata()
+                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("nginx").withImage("nginx:1.27").addNewPort().withContainerPort(80)
+                .endPort().endContainer();
+        node.ifPresent(n -> pod.withNodeSelector(Map.of("kubernetes.io/hostname", n)));
+        kube.apps().deployments().inNamespace(ns).resource(pod.endSpec().endTemplate().endSpec().build()).create();
+        kube.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("web").withNamespace(ns)
+                .withAnnotations(annotations).endMetadata().withNewSpec().withType("LoadBalancer")
+                .withExternalTrafficPolicy(policy).addToSelector("app", "web").addNewPort().withPort(80)
+                .withNewTargetPort(80).endPort().endSpec().build()).create();
+        String ip = await("an external IP for " + ns + "/web", Duration.ofSeconds(90), () -> Optional.ofNullable(
+                kube.services().inNamespace(ns).withName("web").get()).map(s -> s.getStatus().getLoadBalancer().getIngress())
+                .filter(l -> !l.isEmpty()).map(l -> l.get(0).getIp()));
+        await("ready pods of " + ns + "/web", Duration.ofSeconds(90), () -> {
+            var d = kube.apps().deployments().inNamespace(ns).withName("web").get();
+            Integer ready = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
+            return ready != null && ready == replicas ? Optional.of(true) : Optional.empty();
+        });
+        return ip;
     }
 
     /** The node in the Service's ServiceL2Status. */
