@@ -1,5 +1,6 @@
 package dev.lbctl.cluster;
 
+import dev.lbctl.i18n.Messages;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class ApiErrors {
         try {
             return action.get();
         } catch (KubernetesClientTimeoutException e) {
-            throw new ClusterAccessException("cannot " + verb + " " + what + ": timed out", e);
+            throw new ClusterAccessException(Messages.get("cluster.timedOut", verb(verb), what), e);
         } catch (KubernetesClientException e) {
             throw translate(verb, what, e);
         }
@@ -38,7 +39,7 @@ final class ApiErrors {
             return action.get();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw new ConflictException(what + " was changed by someone else while lbctl was updating it", e);
+                throw new ConflictException(Messages.get("cluster.conflict", what), e);
             }
             throw translate("update", what, e);
         }
@@ -48,33 +49,36 @@ final class ApiErrors {
         int code = e.getCode();
         String serverMessage = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : null;
         if (code == 401) {
-            return new ClusterAccessException("the API server at " + server + " rejected the credentials (401 Unauthorized) while trying to "
-                    + verb + " " + what + ": they may be expired; refresh the kubeconfig", e);
+            return new ClusterAccessException(Messages.get("cluster.unauthorized", server, verb(verb), what), e);
         }
         if (code == 403) {
-            return new ClusterAccessException("forbidden to " + verb + " " + what + ": "
-                    + (serverMessage != null ? serverMessage : e.getMessage()), e);
+            return new ClusterAccessException(Messages.get("cluster.forbidden", verb(verb), what,
+                    serverMessage != null ? serverMessage : e.getMessage()), e);
         }
         if (code > 0) {
-            return new ClusterAccessException("the API server refused to " + verb + " " + what + " (" + code + "): "
-                    + (serverMessage != null ? serverMessage : firstLine(e.getMessage())), e);
+            return new ClusterAccessException(Messages.get("cluster.refused", verb(verb), what, String.valueOf(code),
+                    serverMessage != null ? serverMessage : firstLine(e.getMessage())), e);
         }
         String reason;
         if (causedBy(e, ConnectException.class)) {
-            reason = "connection refused";
+            reason = Messages.get("cluster.reason.connectionRefused");
         } else if (causedBy(e, UnknownHostException.class)) {
-            reason = "unknown host";
+            reason = Messages.get("cluster.reason.unknownHost");
         } else if (causedBy(e, HttpConnectTimeoutException.class) || causedBy(e, HttpTimeoutException.class)) {
-            reason = "the request timed out";
+            reason = Messages.get("cluster.reason.timedOut");
         } else if (causedBy(e, SSLException.class)) {
-            reason = "TLS failed; check the kubeconfig's certificate authority and server address";
+            reason = Messages.get("cluster.reason.tls");
         } else {
             Throwable root = rootCause(e);
             reason = root instanceof IOException && root.getMessage() != null ? firstLine(root.getMessage())
                     : firstLine(e.getMessage());
         }
-        return new ClusterAccessException("cannot reach the Kubernetes API server at " + server + " to " + verb + " "
-                + what + ": " + reason, e);
+        return new ClusterAccessException(Messages.get("cluster.unreachable", server, verb(verb), what, reason), e);
+    }
+
+    /** The operation as the message's language says it (get, list, apply ... in English). */
+    private static String verb(String verb) {
+        return Messages.getOrDefault("cluster.verb." + verb, verb);
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {

@@ -1,5 +1,6 @@
 package dev.lbctl.cluster;
 
+import dev.lbctl.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Endpoints;
@@ -53,7 +54,7 @@ public final class ClusterConnector {
         boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
         boolean homeConfig = Files.isReadable(java.nio.file.Path.of(System.getProperty("user.home"), ".kube", "config"));
         if ((env == null || env.isBlank()) && !homeConfig && !inCluster) {
-            throw new ClusterAccessException("no kubeconfig found: pass --kubeconfig, set $KUBECONFIG, or create ~/.kube/config");
+            throw new ClusterAccessException(Messages.get("cluster.noKubeconfig"));
         }
     }
 
@@ -108,10 +109,10 @@ public final class ClusterConnector {
         }
         if (options.context() != null && (config.getCurrentContext() == null
                 || !options.context().equals(config.getCurrentContext().getName()))) {
-            throw new ClusterAccessException("the kubeconfig has no context \"" + options.context() + "\"");
+            throw new ClusterAccessException(Messages.get("cluster.noContext", options.context()));
         }
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
-            throw new ClusterAccessException("no cluster configured: set --kubeconfig, $KUBECONFIG or ~/.kube/config");
+            throw new ClusterAccessException(Messages.get("cluster.noCluster"));
         }
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
         config.setRequestTimeout(timeoutMs);

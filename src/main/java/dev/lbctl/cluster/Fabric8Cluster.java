@@ -1,5 +1,6 @@
 package dev.lbctl.cluster;
 
+import dev.lbctl.i18n.Messages;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -187,10 +188,10 @@ final class Fabric8Cluster implements Cluster {
                         return condition.test(state);
                     }, timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (KubernetesClientTimeoutException e) {
-            throw new ClusterTimeoutException("timed out after " + format(timeout) + " waiting for " + what);
+            throw new ClusterTimeoutException(Messages.get("cluster.waitTimedOut", format(timeout), what));
         } catch (ClusterAccessException e) {
             if (e.getCause() instanceof KubernetesClientTimeoutException) {
-                throw new ClusterTimeoutException("timed out after " + format(timeout) + " waiting for " + what);
+                throw new ClusterTimeoutException(Messages.get("cluster.waitTimedOut", format(timeout), what));
             }
             throw e;
         }
