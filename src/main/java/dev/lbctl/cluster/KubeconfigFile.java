@@ -1,5 +1,6 @@
 package dev.lbctl.cluster;
 
+import dev.lbctl.i18n.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,32 +39,32 @@ final class KubeconfigFile {
 
     static void check(Path file) {
         if (Files.isDirectory(file)) {
-            throw bad(file, "is a directory");
+            throw bad(file, Messages.get("kubeconfig.directory"));
         }
         if (!Files.isReadable(file)) {
-            throw new ClusterAccessException("cannot read the kubeconfig " + file);
+            throw new ClusterAccessException(Messages.get("kubeconfig.unreadable", file));
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new ClusterAccessException("cannot read the kubeconfig " + file + ": " + e.getMessage(), e);
+            throw new ClusterAccessException(Messages.get("kubeconfig.unreadableBecause", file, e.getMessage()), e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw bad(file, "is larger than " + MAX_BYTES + " bytes");
+            throw bad(file, Messages.get("kubeconfig.tooLarge", String.valueOf(MAX_BYTES)));
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw bad(file, "is not text (it is not UTF-8)");
+            throw bad(file, Messages.get("kubeconfig.notUtf8"));
         }
         if (text.isBlank()) {
-            throw bad(file, "is empty");
+            throw bad(file, Messages.get("kubeconfig.empty"));
         }
         if (text.indexOf('\0') >= 0) {
-            throw bad(file, "is not text (it holds NUL bytes)");
+            throw bad(file, Messages.get("kubeconfig.nul"));
         }
         Object doc;
         try {
@@ -71,14 +72,14 @@ final class KubeconfigFile {
             limits.setMaxAliasesForCollections(50);
             doc = new Yaml(new SafeConstructor(limits)).load(text);
         } catch (RuntimeException e) {
-            throw bad(file, "is not valid YAML");
+            throw bad(file, Messages.get("kubeconfig.notYaml"));
         }
         if (!(doc instanceof Map<?, ?> map) || !(map.containsKey("clusters") || map.containsKey("contexts"))) {
-            throw bad(file, "is not a kubeconfig (no clusters or contexts)");
+            throw bad(file, Messages.get("kubeconfig.notKubeconfig"));
         }
     }
 
     private static ClusterAccessException bad(Path file, String problem) {
-        return new ClusterAccessException("the kubeconfig " + file + " " + problem);
+        return new ClusterAccessException(Messages.get("kubeconfig.bad", file, problem));
     }
 }
