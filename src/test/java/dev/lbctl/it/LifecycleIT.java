@@ -35,8 +35,11 @@ class LifecycleIT {
             .withGroup("metallb.io").withVersion("v1beta1").withKind("IPAddressPool").withPlural("ipaddresspools")
             .withNamespaced(true).build();
 
+    private static final String USER_NS = "lifecycle-user";
+
     private static Path kubeconfig;
     private static KubernetesClient kube;
+    private static String userData;
 
     @TempDir
     static Path dir;
@@ -46,10 +49,27 @@ class LifecycleIT {
         kubeconfig = TestEnv.up(TestEnv.Tier.metallb);
         kube = KubeFixtures.client(kubeconfig);
         KubeFixtures.removeMetalLb(kube); // what earlier classes applied by hand is not lbctl's, and would be refused
+        // The user's own objects, created before lbctl writes anything and checked after every test.
+        kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(USER_NS).endMetadata().build()).createOr(n -> n.update());
+        kube.configMaps().inNamespace(USER_NS).withName("keep-me").delete();
+        kube.configMaps().inNamespace(USER_NS).withName("keep-me").waitUntilCondition(c -> c == null, 30,
+                java.util.concurrent.TimeUnit.SECONDS);
+        userData = kube.configMaps().inNamespace(USER_NS).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("keep-me").endMetadata().addToData("a", "1").build()).create()
+                .getMetadata().getResourceVersion();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void userDataIsIntact() {
+        var cm = kube.configMaps().inNamespace(USER_NS).withName("keep-me").get();
+        assertThat(cm).as("the user's ConfigMap").isNotNull();
+        assertThat(cm.getMetadata().getResourceVersion()).as("nobody wrote the user's ConfigMap").isEqualTo(userData);
     }
 
     @AfterAll
     static void closeClient() {
+        kube.namespaces().withName(USER_NS).delete();
         kube.close();
     }
 
