@@ -135,8 +135,8 @@ public final class Verifier {
             pool = Optional.ofNullable(predicted.pool());
             check("the pool is announced", () -> announced(config, predicted.pool()));
 
-            check("verify's objects can be created", this::namespaceIsFree);
-            if (cluster.get("v1", "Namespace", null, o.namespace()).isEmpty()) {
+            boolean namespaceExists = check("verify's objects can be created", this::namespaceIsFree);
+            if (!namespaceExists) {
                 create(VerifyObjects.namespace(o));
             }
             create(VerifyObjects.deployment(o));

@@ -74,8 +74,8 @@ import org.junit.jupiter.api.Test;
 class DifferentialIT {
 
     private static final String METALLB_NS = "metallb-system";
-    private static final ResourceDefinitionContext IP_ADDRESS_POOL = metallb("IPAddressPool", "ipaddresspools");
-    private static final ResourceDefinitionContext L2_ADVERTISEMENT = metallb("L2Advertisement", "l2advertisements");
+    private static final ResourceDefinitionContext IP_ADDRESS_POOL = KubeFixtures.metallb("IPAddressPool");
+    private static final ResourceDefinitionContext L2_ADVERTISEMENT = KubeFixtures.metallb("L2Advertisement");
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SECOND_RECONCILE_TIMEOUT = Duration.ofSeconds(10);
     private static final Path OUT = Path.of("target", "differential");
@@ -85,10 +85,6 @@ class DifferentialIT {
     /** Whether this class applied MetalLB (and so removes it again, as StatusIT does). */
     private static boolean appliedMetalLb;
 
-    private static ResourceDefinitionContext metallb(String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup("metallb.io").withVersion("v1beta1").withKind(kind)
-                .withPlural(plural).withNamespaced(true).build();
-    }
 
     @BeforeAll
     static void metalLbAndNamespaces() throws InterruptedException {

@@ -1,16 +1,22 @@
 package dev.lbctl.it;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** A test's own client to the test control plane, for setting up and inspecting what lbctl did. */
 public final class KubeFixtures {
+
+    private static final String METALLB_NS = "metallb-system";
 
     private KubeFixtures() {
     }
@@ -65,6 +71,40 @@ public final class KubeFixtures {
                 live.waitUntilCondition(c -> c == null, 30, java.util.concurrent.TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** MetalLB's namespaced kind {@code metallb.io/v1beta1 KIND} (plural: the lower-case kind plus s). */
+    public static ResourceDefinitionContext metallb(String kind) {
+        return new ResourceDefinitionContext.Builder().withGroup("metallb.io").withVersion("v1beta1").withKind(kind)
+                .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + "s").withNamespaced(true).build();
+    }
+
+    /** Creates a MetalLB resource in metallb-system as a user would (not lbctl). */
+    public static GenericKubernetesResource createMetalLb(KubernetesClient kube, String kind, String name, Map<String, Object> spec) {
+        return kube.genericKubernetesResources(metallb(kind)).inNamespace(METALLB_NS).resource(new GenericKubernetesResourceBuilder()
+                .withApiVersion("metallb.io/v1beta1").withKind(kind)
+                .withNewMetadata().withName(name).withNamespace(METALLB_NS).endMetadata()
+                .addToAdditionalProperties("spec", spec).build()).create();
+    }
+
+    /** A MetalLB resource in metallb-system, or null. */
+    public static GenericKubernetesResource metallbObject(KubernetesClient kube, String kind, String name) {
+        return kube.genericKubernetesResources(metallb(kind)).inNamespace(METALLB_NS).withName(name).get();
+    }
+
+    /**
+     * What of a MetalLB object is the user's: MetalLB's controller writes the pools' status (so the resourceVersion moves),
+     * but the spec's generation, labels, annotations and the writers of everything but status stay exactly as the user
+     * left them unless someone else wrote them.
+     */
+    public static String userView(GenericKubernetesResource r) {
+        if (r == null) {
+            return null;
+        }
+        var managers = r.getMetadata().getManagedFields().stream().filter(f -> f.getSubresource() == null)
+                .map(f -> f.getManager() + " " + f.getOperation()).sorted().toList();
+        return r.getMetadata().getGeneration() + " " + r.getMetadata().getLabels() + " " + r.getMetadata().getAnnotations()
+                + " " + r.getAdditionalProperties().get("spec") + " " + managers;
     }
 
     public static String resource(String path) {

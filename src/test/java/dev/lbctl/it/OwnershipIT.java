@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lbctl.cli.CliRun;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,8 @@ class OwnershipIT {
     private static final String NS = "metallb-system";
     private static final String POOL = "127.0.0.240-127.0.0.250";
 
-    static Path kubeconfig;
-    static KubernetesClient kube;
+    private static Path kubeconfig;
+    private static KubernetesClient kube;
 
     @BeforeAll
     static void controlPlane() {
@@ -68,35 +66,16 @@ class OwnershipIT {
         return ok(args.toArray(String[]::new));
     }
 
-    static ResourceDefinitionContext metallb(String kind) {
-        return new ResourceDefinitionContext.Builder().withGroup("metallb.io").withVersion("v1beta1").withKind(kind)
-                .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + (kind.endsWith("s") ? "es" : "s")).withNamespaced(true).build();
+    private static GenericKubernetesResource createMetalLb(String kind, String name, Map<String, Object> spec) {
+        return KubeFixtures.createMetalLb(kube, kind, name, spec);
     }
 
-    static GenericKubernetesResource createMetalLb(String kind, String name, Map<String, Object> spec) {
-        return kube.genericKubernetesResources(metallb(kind)).inNamespace(NS).resource(new GenericKubernetesResourceBuilder()
-                .withApiVersion("metallb.io/v1beta1").withKind(kind)
-                .withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-                .addToAdditionalProperties("spec", spec).build()).create();
+    private static GenericKubernetesResource metallbObject(String kind, String name) {
+        return KubeFixtures.metallbObject(kube, kind, name);
     }
 
-    static GenericKubernetesResource metallbObject(String kind, String name) {
-        return kube.genericKubernetesResources(metallb(kind)).inNamespace(NS).withName(name).get();
-    }
-
-    /**
-     * What of a MetalLB object is the user's: MetalLB's controller writes the pools' status (so the resourceVersion moves),
-     * but the spec's generation, labels, annotations and the writers of everything but status stay exactly as the user
-     * left them unless someone else wrote them.
-     */
-    static String rv(GenericKubernetesResource r) {
-        if (r == null) {
-            return null;
-        }
-        var managers = r.getMetadata().getManagedFields().stream().filter(f -> f.getSubresource() == null)
-                .map(f -> f.getManager() + " " + f.getOperation()).sorted().toList();
-        return r.getMetadata().getGeneration() + " " + r.getMetadata().getLabels() + " " + r.getMetadata().getAnnotations()
-                + " " + r.getAdditionalProperties().get("spec") + " " + managers;
+    private static String rv(GenericKubernetesResource r) {
+        return KubeFixtures.userView(r);
     }
 
     @Test

@@ -41,7 +41,7 @@ class OwnershipLifecycleIT {
     private static Path kubeconfig;
     private static KubernetesClient kube;
 
-    /** What the user made: a description → its user-owned state (see {@link OwnershipIT#rv}). */
+    /** What the user made: a description → its user-owned state (see {@link KubeFixtures#userView}). */
     private final Map<String, Runnable> checks = new LinkedHashMap<>();
     private final Map<String, String> expected = new LinkedHashMap<>();
     private final Set<String> userObjectsInNamespace = new TreeSet<>();
@@ -53,8 +53,6 @@ class OwnershipLifecycleIT {
     static void controlPlane() {
         kubeconfig = TestEnv.up(TestEnv.Tier.metallb);
         kube = KubeFixtures.client(kubeconfig);
-        OwnershipIT.kube = kube;
-        OwnershipIT.kubeconfig = kubeconfig;
     }
 
     @AfterAll
@@ -131,9 +129,9 @@ class OwnershipLifecycleIT {
         int choice = random.nextInt(3);
         if (choice == 0 && metallbServed && namespaceExists && n <= 4) {
             String name = "user-" + n;
-            OwnershipIT.createMetalLb("IPAddressPool", name, Map.of("addresses", List.of("127.0.0." + (64 + 8 * (n - 1)) + "/29"),
+            KubeFixtures.createMetalLb(kube, "IPAddressPool", name, Map.of("addresses", List.of("127.0.0." + (64 + 8 * (n - 1)) + "/29"),
                     "autoAssign", false));
-            track("IPAddressPool " + name, () -> OwnershipIT.rv(OwnershipIT.metallbObject("IPAddressPool", name)));
+            track("IPAddressPool " + name, () -> KubeFixtures.userView(KubeFixtures.metallbObject(kube, "IPAddressPool", name)));
             userObjectsInNamespace.add("IPAddressPool/" + name);
         } else if (choice == 1 && namespaceExists) {
             String name = "user-notes-" + n;
@@ -200,7 +198,7 @@ class OwnershipLifecycleIT {
         kube.secrets().inNamespace(NS).list().getItems().stream().map(d -> "Secret/" + d.getMetadata().getName())
                 .filter(n -> !n.equals("Secret/memberlist")).forEach(left::add);
         if (kube.apiextensions().v1().customResourceDefinitions().withName("ipaddresspools.metallb.io").get() != null) {
-            kube.genericKubernetesResources(OwnershipIT.metallb("IPAddressPool")).inNamespace(NS).list().getItems().stream()
+            kube.genericKubernetesResources(KubeFixtures.metallb("IPAddressPool")).inNamespace(NS).list().getItems().stream()
                     .map(GenericKubernetesResource::getMetadata).forEach(m -> left.add("IPAddressPool/" + m.getName()));
         }
         assertThat(left).as("seed " + seed + ": " + log).isEqualTo(userObjectsInNamespace);

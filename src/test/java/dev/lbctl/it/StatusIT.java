@@ -36,18 +36,14 @@ class StatusIT {
     private static final String METALLB_NS = "metallb-system";
     private static final String APP_NS = "lbctl-status-it";
     private static final String POOL = "lbctl-status-it";
-    private static final ResourceDefinitionContext IP_ADDRESS_POOL = metallb("IPAddressPool", "ipaddresspools");
-    private static final ResourceDefinitionContext L2_ADVERTISEMENT = metallb("L2Advertisement", "l2advertisements");
+    private static final ResourceDefinitionContext IP_ADDRESS_POOL = KubeFixtures.metallb("IPAddressPool");
+    private static final ResourceDefinitionContext L2_ADVERTISEMENT = KubeFixtures.metallb("L2Advertisement");
 
     private static KubernetesClient kube;
     private static Path kubeconfig;
     /** Whether this class applied MetalLB (and so removes it again). */
     private static boolean appliedMetalLb;
 
-    private static ResourceDefinitionContext metallb(String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup("metallb.io").withVersion("v1beta1").withKind(kind)
-                .withPlural(plural).withNamespaced(true).build();
-    }
 
     private static KubernetesClient kube(TestEnv.Tier tier) {
         Path config = TestEnv.up(tier);
