@@ -2,10 +2,12 @@ package dev.lbctl.it;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +64,7 @@ public final class TestEnv {
             if (running != null && running.compareTo(tier) >= 0) {
                 return kubeconfig;
             }
-            List<String> stdout = run(List.of(script().toString(), "up", tier.name()), 75);
+            List<String> stdout = upWithOneRetry(tier.name(), "loopback");
             String last = stdout.isEmpty() ? "" : stdout.get(stdout.size() - 1);
             if (!last.startsWith("KUBECONFIG=")) {
                 throw new IllegalStateException("scripts/testenv up " + tier + " did not end with KUBECONFIG=<path>; stdout: " + stdout);
@@ -79,7 +81,7 @@ public final class TestEnv {
             if (dataPlane != null) {
                 return dataPlane;
             }
-            List<String> stdout = run(List.of(script().toString(), "up", "dataplane"), 75);
+            List<String> stdout = upWithOneRetry("dataplane", "dataplane");
             java.util.Map<String, String> values = new java.util.HashMap<>();
             for (String line : stdout) {
                 int eq = line.indexOf('=');
@@ -95,6 +97,23 @@ public final class TestEnv {
             dataPlane = new DataPlane(Path.of(values.get("KUBECONFIG")), values.get("CLIENT_NETNS"), new Router(
                     values.get("ROUTER_NETNS"), values.get("ROUTER_ADDRESS"), Long.parseLong(values.get("ROUTER_ASN"))));
             return dataPlane;
+        }
+    }
+
+    /**
+     * {@code scripts/testenv up TIER}, and once more after {@code down CLUSTER} when it fails. A start that fails only
+     * under load (a component losing a race for a port, a slow first answer) should not fail the whole run; the first
+     * failure and the end of its log are printed, so a start that keeps failing is still seen and still fails.
+     */
+    private static List<String> upWithOneRetry(String tier, String cluster) {
+        List<String> up = List.of(script().toString(), "up", tier);
+        try {
+            return run(up, 75);
+        } catch (IllegalStateException first) {
+            System.err.println("[TestEnv] " + first.getMessage() + "\n[TestEnv] stopping the " + cluster
+                    + " cluster and starting it once more");
+            run(List.of(script().toString(), "down", cluster), 10);
+            return run(up, 75);
         }
     }
 
@@ -131,12 +150,19 @@ public final class TestEnv {
         return script;
     }
 
+    /**
+     * Runs COMMAND and returns its stdout lines. Its stderr is copied to this JVM's stderr as it comes (a cold build
+     * reports progress for minutes) and its last lines are kept, so that a failure says why in the test report.
+     */
     private static List<String> run(List<String> command, int timeoutMinutes) {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
         pb.environment().put("LBCTL_SHARED", shared().toString());
         List<String> lines = new ArrayList<>();
+        ArrayDeque<String> stderrTail = new ArrayDeque<>();
         try {
             Process p = pb.start();
+            Thread stderrCopier = new Thread(() -> copyKeepingTail(p.getErrorStream(), stderrTail), "testenv-stderr");
+            stderrCopier.start();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -147,8 +173,12 @@ public final class TestEnv {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutMinutes + " minutes");
             }
+            stderrCopier.join(30_000); // bounded: a daemon that kept the pipe open must not hang the run
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed with exit " + p.exitValue() + "; stdout: " + lines);
+                synchronized (stderrTail) {
+                    throw new IllegalStateException(String.join(" ", command) + " failed with exit " + p.exitValue()
+                            + "; stdout: " + lines + "; end of stderr:\n" + String.join("\n", stderrTail));
+                }
             }
             return lines;
         } catch (IOException e) {
@@ -156,6 +186,23 @@ public final class TestEnv {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    private static void copyKeepingTail(InputStream stderr, ArrayDeque<String> tail) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                System.err.println(line);
+                synchronized (tail) {
+                    if (tail.size() == 40) {
+                        tail.removeFirst();
+                    }
+                    tail.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("[TestEnv] lost the rest of scripts/testenv's stderr: " + e.getMessage());
         }
     }
 }
