@@ -1,9 +1,12 @@
 package dev.lbctl.it;
 
 import static dev.lbctl.it.DataPlaneProbes.await;
+import static dev.lbctl.it.DataPlaneProbes.exec;
+import static dev.lbctl.it.DataPlaneProbes.lbctlIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
+import dev.lbctl.it.DataPlaneProbes.Exec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -17,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +49,7 @@ class BgpIT {
     private static TestEnv.DataPlane dp;
     private static KubernetesClient kube;
     private static ConfigMap userConfigMap;
+    private static String announcedEverywhere; // the LoadBalancer IP of the Cluster-policy Service of order 2
 
     @BeforeAll
     static void dataPlane() {
@@ -90,6 +96,7 @@ class BgpIT {
     @Order(2)
     void eachLoadBalancerIpIsAnnouncedByItsNodesWithTheCommunityAndWithdrawnWithItsService() {
         String everywhere = deployWeb("bgp-cluster", 3, "Cluster", Optional.empty());
+        announcedEverywhere = everywhere;
         String local = deployWeb("bgp-local", 1, "Local", Optional.of("lbctl-dp-2"));
         Map<String, String> nodes = nodeAddresses();
 
@@ -112,12 +119,37 @@ class BgpIT {
         assertUserDataIntact();
     }
 
-    /** verify --mode bgp: the speakers report the IP advertised (no HTTP: this machine is not routed through GoBGP). */
+    /**
+     * The last step of the recipe over BGP: a client whose route to the pool's addresses goes through the router gets
+     * the HTTP answer. The router forwards along the kernel routes made from its RIB, over every announcing node; the
+     * client never learns the IP by ARP (a BGP-only pool is not announced on Layer 2).
+     */
     @Test
     @Order(3)
-    void verifyInBgpModeReadsWhatTheSpeakersAdvertise() {
-        CliRun verify = CliRun.lbctlOn(dp.kubeconfig(), "verify", "--mode", "bgp", "--no-http", "-o", "json", "--timeout", "3m");
-        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    void aClientRoutedThroughTheRouterReachesTheServiceOverHttp() {
+        String ip = announcedEverywhere;
+        assertThat(ip).as("the Service of order 2").isNotNull();
+        Set<String> nodes = new TreeSet<>(nodeAddresses().values());
+        assertThat(await("the router's kernel route to " + ip + " over " + nodes, Duration.ofSeconds(30),
+                () -> Optional.of(kernelNextHops(ip)).filter(nodes::equals))).isEqualTo(nodes);
+        Exec route = exec(List.of("ip", "-n", dp.clientNetns(), "route", "get", ip), Duration.ofSeconds(10));
+        assertThat(route.out()).as(route.toString()).contains("via " + dp.router().address());
+
+        Exec curl = await("HTTP from the client to " + ip + " through the router", Duration.ofSeconds(30), () -> Optional
+                .of(exec(List.of("ip", "netns", "exec", dp.clientNetns(), "curl", "-sS", "-D", "-", "-o", "/dev/null",
+                        "--max-time", "3", "http://" + ip + "/"), Duration.ofSeconds(10))).filter(e -> e.exit() == 0));
+        assertThat(curl.out()).as(curl.toString()).containsPattern("(?im)^X-Lbctl-Node: lbctl-dp-");
+        Exec neigh = exec(List.of("ip", "-n", dp.clientNetns(), "neigh", "show", ip), Duration.ofSeconds(10));
+        assertThat(neigh.out()).as("the client has no ARP entry for a BGP-only address").isBlank();
+        assertUserDataIntact();
+    }
+
+    /** verify --mode bgp from the routed client: the speakers report the IP advertised, and HTTP answers. */
+    @Test
+    @Order(4)
+    void verifyInBgpModeFromTheRoutedClientReadsWhatTheSpeakersAdvertiseAndGetsTheAnswer() {
+        Exec verify = lbctlIn(dp.clientNetns(), dp.kubeconfig(), "verify", "--mode", "bgp", "-o", "json", "--timeout", "3m");
+        assertThat(verify.exit()).as(verify.toString()).isZero();
         Map<String, Object> report = new Yaml().load(verify.out());
         Map<String, String> checks = new java.util.LinkedHashMap<>();
         for (Object c : (List<?>) report.get("checks")) {
@@ -127,12 +159,13 @@ class BgpIT {
         String peer = "lbctl-peer-" + dp.router().address().replace('.', '-');
         assertThat(checks.get("the speakers advertise the IP by BGP")).as(verify.toString()).startsWith("passed")
                 .contains("ServiceBGPStatus: lbctl-dp-1 to " + peer).contains("lbctl-dp-3 to " + peer);
+        assertThat(checks.get("HTTP GET returns the nginx welcome page")).as(verify.toString()).startsWith("passed");
         assertThat(checks).as(verify.toString()).doesNotContainKey("the answering node is MetalLB's");
         assertUserDataIntact();
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void uninstallWithdrawsEverythingAndKeepsTheUsersObjects() {
         for (String ns : List.of("bgp-cluster", "bgp-local")) {
             kube.namespaces().withName(ns).delete();
@@ -141,6 +174,9 @@ class BgpIT {
         assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
         await("the router's RIB to empty", Duration.ofSeconds(60),
                 () -> rib().isEmpty() ? Optional.of(true) : Optional.empty());
+        await("the router's kernel routes to go", Duration.ofSeconds(30), () -> exec(List.of("ip", "-n",
+                dp.router().netns(), "route", "show", "proto", "bgp"), Duration.ofSeconds(10)).out().isBlank()
+                ? Optional.of(true) : Optional.empty());
         assertUserDataIntact();
     }
 
@@ -178,6 +214,18 @@ class BgpIT {
         });
         System.out.println("router: " + ip + "/32 via " + found);
         return found;
+    }
+
+    /** The next hops of the router's kernel route to {@code ip} (what it forwards along, one per ECMP leg). */
+    private static Set<String> kernelNextHops(String ip) {
+        Exec e = exec(List.of("ip", "-n", dp.router().netns(), "route", "show", ip + "/32", "proto", "bgp"),
+                Duration.ofSeconds(10));
+        Set<String> hops = new TreeSet<>();
+        Matcher m = Pattern.compile("via (\\S+)").matcher(e.out());
+        while (m.find()) {
+            hops.add(m.group(1));
+        }
+        return hops;
     }
 
     private static Set<String> nextHopsOf(List<Path> paths) {

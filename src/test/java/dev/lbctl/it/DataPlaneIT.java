@@ -1,9 +1,12 @@
 package dev.lbctl.it;
 
 import static dev.lbctl.it.DataPlaneProbes.await;
+import static dev.lbctl.it.DataPlaneProbes.exec;
+import static dev.lbctl.it.DataPlaneProbes.lbctlIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
+import dev.lbctl.it.DataPlaneProbes.Exec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -101,9 +104,9 @@ class DataPlaneIT {
         assertThat(install.exitCode()).as(install.toString()).isZero();
         assertUserDataIntact();
 
-        Exec verify = lbctlInClient("verify", "-o", "json", "--timeout", "3m");
-        assertThat(verify.exit).as(verify.toString()).isZero();
-        Map<String, Object> report = new Yaml().load(verify.out);
+        Exec verify = lbctlIn(dp.clientNetns(), dp.kubeconfig(), "verify", "-o", "json", "--timeout", "3m");
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        Map<String, Object> report = new Yaml().load(verify.out());
         assertThat(report.get("passed")).as(verify.toString()).isEqualTo(true);
         assertThat(String.valueOf(report.get("ip"))).startsWith("198.51.100.");
         Map<String, String> checks = new java.util.LinkedHashMap<>();
@@ -280,13 +283,13 @@ class DataPlaneIT {
 
     private static Optional<String> clientMac(String ip) {
         Exec e = exec(List.of("ip", "netns", "exec", dp.clientNetns(), "ip", "neigh", "show", ip), Duration.ofSeconds(10));
-        Matcher m = LLADDR.matcher(e.out);
+        Matcher m = LLADDR.matcher(e.out());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static String nodeMac(String node) {
         Exec e = exec(List.of("ip", "-n", dp.nodeNetns(node), "link", "show", "eth0"), Duration.ofSeconds(10));
-        Matcher m = ETHER.matcher(e.out);
+        Matcher m = ETHER.matcher(e.out());
         assertThat(m.find()).as(e.toString()).isTrue();
         return m.group(1);
     }
@@ -295,49 +298,15 @@ class DataPlaneIT {
     private static List<String> arpResponders(String ip) {
         Exec e = exec(List.of("ip", "netns", "exec", dp.clientNetns(), "arping", "-c", "3", "-w", "4", "-I", "eth0", ip),
                 Duration.ofSeconds(15));
-        return DataPlaneProbes.arpingMacs(e.out);
+        return DataPlaneProbes.arpingMacs(e.out());
     }
 
     /** The node whose pod stand-in answered {@code http://ip/} from the client (header X-Lbctl-Node). */
     private static Optional<String> curlNode(String ip) {
         Exec e = exec(List.of("ip", "netns", "exec", dp.clientNetns(), "curl", "-sS", "-D", "-", "-o", "/dev/null",
                 "--max-time", "3", "http://" + ip + "/"), Duration.ofSeconds(10));
-        Matcher m = Pattern.compile("(?im)^X-Lbctl-Node: (\\S+)").matcher(e.out);
+        Matcher m = Pattern.compile("(?im)^X-Lbctl-Node: (\\S+)").matcher(e.out());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /** lbctl as a process inside the client's network namespace (the same classes as this test). */
-    private static Exec lbctlInClient(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", dp.clientNetns(),
-                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-                "dev.lbctl.Main", "--kubeconfig", dp.kubeconfig().toString()));
-        cmd.addAll(List.of(args));
-        return exec(cmd, Duration.ofMinutes(5));
-    }
-
-    private record Exec(List<String> cmd, int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return String.join(" ", cmd) + "\n--- exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
-        }
-    }
-
-    private static Exec exec(List<String> cmd, Duration timeout) {
-        try {
-            Path out = Files.createTempFile(dir, "out", ".txt");
-            Path err = Files.createTempFile(dir, "err", ".txt");
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", cmd) + " did not finish in " + timeout);
-            }
-            return new Exec(cmd, p.exitValue(), Files.readString(out), Files.readString(err));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + cmd + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + cmd, e);
-        }
     }
 
     /** curl from the client every 100 ms, each result with its time, to measure the HTTP outage of a failover. */

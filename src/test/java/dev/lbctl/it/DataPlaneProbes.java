@@ -114,4 +114,48 @@ final class DataPlaneProbes {
         }
         return macs;
     }
+
+    /** lbctl as a process inside network namespace {@code netns} (the same classes as the calling test). */
+    static Exec lbctlIn(String netns, java.nio.file.Path kubeconfig, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", netns,
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                "dev.lbctl.Main", "--kubeconfig", kubeconfig.toString()));
+        cmd.addAll(List.of(args));
+        return exec(cmd, Duration.ofMinutes(5));
+    }
+
+    /** A finished process: its command, exit code, stdout and stderr. */
+    record Exec(List<String> cmd, int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return String.join(" ", cmd) + "\n--- exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
+        }
+    }
+
+    /** Runs {@code cmd} to its end (its output through temporary files, removed afterwards). */
+    static Exec exec(List<String> cmd, Duration timeout) {
+        java.nio.file.Path out = null;
+        java.nio.file.Path err = null;
+        try {
+            out = java.nio.file.Files.createTempFile("lbctl-it-out", ".txt");
+            err = java.nio.file.Files.createTempFile("lbctl-it-err", ".txt");
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", cmd) + " did not finish in " + timeout);
+            }
+            return new Exec(cmd, p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot run " + cmd + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + cmd, e);
+        } finally {
+            for (java.nio.file.Path f : new java.nio.file.Path[] {out, err}) {
+                if (f != null) {
+                    f.toFile().delete();
+                }
+            }
+        }
+    }
 }

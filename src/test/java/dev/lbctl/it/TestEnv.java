@@ -25,9 +25,10 @@ public final class TestEnv {
      * The dataplane tier: a cluster of its own (scripts/testenv keeps its state in {@code <state>/dataplane}) whose
      * KWOK nodes are network namespaces on a LAN, each running MetalLB's real speaker, kube-proxy and the pod
      * stand-ins. Its kubeconfig names kube-apiserver's LAN address, reachable from this machine and from inside
-     * {@code clientNetns}, the namespace of a client on the LAN. {@code router} is the BGP router on the LAN.
+     * {@code clientNetns}, the namespace of a client on the LAN. {@code router} is the BGP router on the LAN; the
+     * client reaches the addresses of {@code routedPrefix} through it (the router's kernel routes follow its RIB).
      */
-    public record DataPlane(Path kubeconfig, String clientNetns, Router router) {
+    public record DataPlane(Path kubeconfig, String clientNetns, Router router, String routedPrefix) {
 
         /** The network namespace of a dataplane node. */
         public String nodeNetns(String node) {
@@ -89,13 +90,15 @@ public final class TestEnv {
                     values.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            List<String> keys = List.of("KUBECONFIG", "CLIENT_NETNS", "ROUTER_NETNS", "ROUTER_ADDRESS", "ROUTER_ASN");
+            List<String> keys = List.of("KUBECONFIG", "CLIENT_NETNS", "ROUTER_NETNS", "ROUTER_ADDRESS", "ROUTER_ASN",
+                    "ROUTED_PREFIX");
             if (!values.keySet().containsAll(keys)) {
                 throw new IllegalStateException("scripts/testenv up dataplane did not print " + String.join("=, ", keys)
                         + "=; stdout: " + stdout);
             }
             dataPlane = new DataPlane(Path.of(values.get("KUBECONFIG")), values.get("CLIENT_NETNS"), new Router(
-                    values.get("ROUTER_NETNS"), values.get("ROUTER_ADDRESS"), Long.parseLong(values.get("ROUTER_ASN"))));
+                    values.get("ROUTER_NETNS"), values.get("ROUTER_ADDRESS"), Long.parseLong(values.get("ROUTER_ASN"))),
+                    values.get("ROUTED_PREFIX"));
             return dataPlane;
         }
     }
