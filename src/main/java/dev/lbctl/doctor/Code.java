@@ -33,6 +33,10 @@ public enum Code {
     NOT_LAYER2("not-layer2"),
     NO_L2_ADVERTISEMENT("no-l2-advertisement"),
     NODE_SELECTORS_MATCH_NO_NODE("node-selectors-match-no-node"),
+    // BGP
+    BGP_PEER_SELECTS_NO_NODE("bgp-peer-selects-no-node"),
+    BGP_PASSWORD_SECRET_INVALID("bgp-password-secret-invalid"),
+    BGP_NO_PEER("bgp-no-peer"),
     NO_READY_SPEAKER("no-ready-speaker"),
     NODES_EXCLUDED_BY_LABEL("nodes-excluded-by-label"),
     NODES_NETWORK_UNAVAILABLE("nodes-network-unavailable"),

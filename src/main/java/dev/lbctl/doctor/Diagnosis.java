@@ -35,6 +35,7 @@ public final class Diagnosis {
                     "lbctl pool validate -f YOUR-CONFIG.yaml"));
             return new Report(findings, List.of());
         }
+        config.ifPresent(c -> findings.addAll(BgpChecks.check(facts, c)));
         if (config.isEmpty() && scope.service().isEmpty()) {
             findings.add(Finding.warning(Code.NO_POOLS, "Namespace " + facts.metallbNamespace(),
                     Messages.get("doctor.noPoolsAtAll"),

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param configuration MetalLB's configuration (resources, or the ConfigMap text of v0.9 to v0.12); empty when no
  *     MetalLB controller runs
  * @param kubeProxyConfig {@code config.conf} of ConfigMap {@code kube-system/kube-proxy}
+ * @param peerSecrets the Secrets BGPPeers name in {@code passwordSecret}, by name, as far as MetalLB checks them (the
+ *     password itself is never read into the snapshot); a missing name is a missing Secret
  */
 public record Snapshot(
         MetalLbStatus metallb,
@@ -33,7 +35,13 @@ public record Snapshot(
         List<Map<String, Object>> serviceL2Statuses,
         List<Map<String, Object>> configurationStates,
         Optional<MetalLbConfiguration> configuration,
-        Optional<String> kubeProxyConfig) {
+        Optional<String> kubeProxyConfig,
+        Map<String, PeerSecret> peerSecrets) {
+
+    /** What MetalLB asks of a BGP password Secret: its type and whether it has the {@code password} key. */
+    public record PeerSecret(String type, boolean hasPassword) {
+        static final String BASIC_AUTH = "kubernetes.io/basic-auth";
+    }
 
     public Snapshot {
         pods = List.copyOf(pods);
@@ -45,5 +53,6 @@ public record Snapshot(
         webhookConfigurations = List.copyOf(webhookConfigurations);
         serviceL2Statuses = List.copyOf(serviceL2Statuses);
         configurationStates = List.copyOf(configurationStates);
+        peerSecrets = Map.copyOf(peerSecrets);
     }
 }

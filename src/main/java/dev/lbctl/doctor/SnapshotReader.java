@@ -39,7 +39,22 @@ public final class SnapshotReader {
                 cluster.customObjects(METALLB_API, "ConfigurationState", ns),
                 configuration,
                 cluster.configMap(KubeProxyStrictArp.NAMESPACE, KubeProxyStrictArp.NAME)
-                        .map(ConfigMapSnapshot::data).map(d -> d.get(KubeProxyStrictArp.CONFIG_KEY)));
+                        .map(ConfigMapSnapshot::data).map(d -> d.get(KubeProxyStrictArp.CONFIG_KEY)),
+                peerSecrets(cluster, ns, configuration));
+    }
+
+    /** The password Secrets BGPPeers name: only their type and whether {@code password} is there, never its value. */
+    private static Map<String, Snapshot.PeerSecret> peerSecrets(Cluster cluster, String ns,
+            Optional<MetalLbConfiguration> configuration) {
+        Map<String, Snapshot.PeerSecret> out = new java.util.TreeMap<>();
+        for (Map<String, Object> resource : configuration.map(MetalLbConfiguration::resources).orElse(List.of())) {
+            String name = Fields.string(Fields.map(Fields.map(resource, "spec"), "passwordSecret"), "name");
+            if ("BGPPeer".equals(resource.get("kind")) && name != null && !name.isEmpty() && !out.containsKey(name)) {
+                cluster.get("v1", "Secret", ns, name).ifPresent(secret -> out.put(name, new Snapshot.PeerSecret(
+                        Fields.string(secret, "type"), Fields.map(secret, "data").containsKey("password"))));
+            }
+        }
+        return out;
     }
 
     /**

@@ -27,6 +27,7 @@ public record MetalLbConfiguration(ConfigStyle style, String source, List<Map<St
                                    Optional<String> legacyText, boolean crdsServed, boolean configMapExists) {
 
     static final String METALLB_API = "metallb.io/v1beta1";
+    private static final String PEER_API = "metallb.io/v1beta2";
 
     public MetalLbConfiguration {
         resources = List.copyOf(resources);
@@ -49,8 +50,16 @@ public record MetalLbConfiguration(ConfigStyle style, String source, List<Map<St
         for (String kind : kinds) {
             resources.addAll(cluster.customObjects(METALLB_API, kind, namespace));
         }
+        // BGPPeers in their newest served version: v1beta2 from v0.13.x on, v1beta1 before.
+        String peerApi = cluster.serves(PEER_API, "BGPPeer") ? PEER_API : METALLB_API;
+        resources.addAll(cluster.customObjects(peerApi, "BGPPeer", namespace));
         return new MetalLbConfiguration(ConfigStyle.CRD, "MetalLB's resources in " + namespace, resources, Optional.empty(),
                 cluster.serves(METALLB_API, "IPAddressPool"), false);
+    }
+
+    /** The BGPPeer resources (CRD releases). */
+    public List<Map<String, Object>> bgpPeerResources() {
+        return resources.stream().filter(r -> "BGPPeer".equals(Fields.string(r, "kind"))).toList();
     }
 
     /** The pool resources (IPAddressPool, and AddressPool where it is read). */

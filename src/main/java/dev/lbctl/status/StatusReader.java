@@ -56,7 +56,8 @@ public final class StatusReader {
             return new StatusReport(MetalLbStatus.notInstalled(), List.of(), pending, warnings);
         }
         MetalLbStatus metallb = metallb(controller.get());
-        List<AddressPool> pools = pools(metallb);
+        MetalLbConfiguration configuration = MetalLbConfiguration.read(cluster, metallb);
+        List<AddressPool> pools = pools(metallb, configuration);
         Map<String, Layer2Announcement> l2 = layer2Announcements(metallb.namespace());
         Map<String, List<BgpAnnouncement>> bgp = BgpAnnouncement.byService(
                 optionalList(METALLB_API, "ServiceBGPStatus", metallb.namespace()));
@@ -78,7 +79,8 @@ public final class StatusReader {
         services.forEach(s -> allIps.addAll(s.ips()));
         List<PoolStatus> poolStatuses = pools.stream().map(p -> new PoolStatus(p.name(), p.addresses(),
                 PoolUsage.assigned(p, allIps), PoolUsage.total(p))).toList();
-        List<BgpPeerStatus> peers = bgpPeers(metallb.namespace());
+        List<BgpPeerStatus> peers = configuration.bgpPeerResources().stream().map(BgpPeerStatus::from)
+                .sorted(Comparator.comparing(BgpPeerStatus::name)).toList();
         return new StatusReport(metallb, poolStatuses, serviceStatuses, peers, warnings);
     }
 
@@ -150,8 +152,7 @@ public final class StatusReader {
                 speaker.map(MetalLbWorkloads::daemonSetStatus), secret, secretPresent, webhookService, webhookEndpoints);
     }
 
-    private List<AddressPool> pools(MetalLbStatus metallb) {
-        MetalLbConfiguration configuration = MetalLbConfiguration.read(cluster, metallb);
+    private List<AddressPool> pools(MetalLbStatus metallb, MetalLbConfiguration configuration) {
         MetalLbVersion version = metallb.version().orElse(MetalLbConfiguration.fallbackVersion(configuration.style()));
         if (configuration.style() == ConfigStyle.LEGACY_CONFIGMAP) {
             if (configuration.legacyText().isEmpty()) {
@@ -191,12 +192,6 @@ public final class StatusReader {
             return Map.of();
         }
         return Layer2Announcement.byService(statuses);
-    }
-
-    /** BGPPeers in their newest served version (v1beta2 from v0.13.x on, v1beta1 before), by name. */
-    private List<BgpPeerStatus> bgpPeers(String namespace) {
-        String api = cluster.serves("metallb.io/v1beta2", "BGPPeer") ? "metallb.io/v1beta2" : METALLB_API;
-        return optionalList(api, "BGPPeer", namespace).stream().map(BgpPeerStatus::from).sorted(Comparator.comparing(BgpPeerStatus::name)).toList();
     }
 
     /** A kind that older releases do not serve: empty then, and empty (with a warning) when unreadable. */

@@ -305,7 +305,7 @@ class DiagnosisTest {
                 kind: BGPAdvertisement
                 metadata: {name: lab, namespace: metallb-system}
                 spec: {ipAddressPools: [lab]}
-                """).without("web l2status");
+                """).with("peer", bgpPeer("router", "")).without("web l2status");
         finding(web(c), Code.NOT_LAYER2, Finding.Severity.INFO);
     }
 
@@ -430,6 +430,90 @@ class DiagnosisTest {
         Report report = web(c);
         assertThat(report.services().get(0).predicted()).isEqualTo("node-b");
         assertThat(report.findings()).extracting(Finding::code).containsExactly(Code.SPEAKER_NOT_READY);
+    }
+
+    // ---- BGP ----------------------------------------------------------------------------------------------------
+
+    private static String bgpPeer(String name, String extraSpec) {
+        return """
+                ---
+                apiVersion: metallb.io/v1beta2
+                kind: BGPPeer
+                metadata: {name: %s, namespace: metallb-system}
+                spec: {myASN: 64513, peerASN: 64512, peerAddress: 198.51.100.3%s}
+                """.formatted(name, extraSpec.isEmpty() ? "" : ", " + extraSpec);
+    }
+
+    private static String bgpAdvertisement(String extraSpec) {
+        return """
+                ---
+                apiVersion: metallb.io/v1beta1
+                kind: BGPAdvertisement
+                metadata: {name: lab-bgp, namespace: metallb-system}
+                spec: {ipAddressPools: [lab]%s}
+                """.formatted(extraSpec.isEmpty() ? "" : ", " + extraSpec);
+    }
+
+    private static String peerSecret(String name, String type, String data) {
+        return """
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: %s, namespace: metallb-system}
+                type: %s
+                data: {%s}
+                """.formatted(name, type, data);
+    }
+
+    private static List<Finding> bgpFindings(DoctorCluster c) {
+        return diagnose(c, Scope.all()).findings().stream().filter(f -> f.code().name().startsWith("BGP_")).toList();
+    }
+
+    @Test
+    void aBgpPeerWhoseNodeSelectorsMatchNoNodeGetsNoSession() {
+        DoctorCluster c = new DoctorCluster().with("peer", bgpPeer("router", "nodeSelectors: [{matchLabels: {rack: r9}}]"));
+        assertThat(bgpFindings(c)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Code.BGP_PEER_SELECTS_NO_NODE);
+            assertThat(f.object()).isEqualTo("BGPPeer metallb-system/router");
+            assertThat(f.message()).contains("198.51.100.3");
+        });
+        assertThat(bgpFindings(c.with("node node-b", DoctorCluster.node("node-b", "rack: r9", "")))).isEmpty();
+    }
+
+    /** MetalLB's own words from passwordFromSecretForPeer (v0.16.1 internal/config/config.go), one per way to fail. */
+    @Test
+    void aBgpPasswordSecretIsCheckedAsMetalLbDoesWithoutReadingThePassword() {
+        DoctorCluster c = new DoctorCluster().with("peer", bgpPeer("router", "passwordSecret: {name: router-pw}"));
+        assertThat(bgpFindings(c)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Code.BGP_PASSWORD_SECRET_INVALID);
+            assertThat(f.message()).contains("secret ref not found for peer config \"metallb-system\"/\"router\"");
+            assertThat(f.fix()).contains("--type=kubernetes.io/basic-auth");
+        });
+        c.with("pw", peerSecret("router-pw", "Opaque", "password: c2VjcmV0LXZhbHVl"));
+        assertThat(bgpFindings(c)).singleElement().extracting(Finding::message).asString()
+                .contains("secret type mismatch on \"metallb-system\"/\"router-pw\", type \"kubernetes.io/basic-auth\" is expected");
+        c.with("pw", peerSecret("router-pw", "kubernetes.io/basic-auth", "username: c2VjcmV0LXZhbHVl"));
+        assertThat(bgpFindings(c)).singleElement().extracting(Finding::message).asString()
+                .contains("password not specified in the secret \"metallb-system\"/\"router-pw\"");
+        c.with("pw", peerSecret("router-pw", "kubernetes.io/basic-auth", "password: c2VjcmV0LXZhbHVl"));
+        assertThat(bgpFindings(c)).isEmpty();
+        assertThat(SnapshotReader.read(c.fake()).toString()).doesNotContain("c2VjcmV0LXZhbHVl").doesNotContain("secret-value");
+    }
+
+    @Test
+    void aPoolAnnouncedByBgpToNoExistingPeerReachesNoRouter() {
+        DoctorCluster c = new DoctorCluster().with("bgp", bgpAdvertisement(""));
+        assertThat(bgpFindings(c)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Code.BGP_NO_PEER);
+            assertThat(f.object()).isEqualTo("pool lab");
+            assertThat(f.message()).contains("there is no BGP peer");
+        });
+        c.with("peer", bgpPeer("router", ""));
+        assertThat(bgpFindings(c)).isEmpty();
+        c.with("bgp", bgpAdvertisement("peers: [gone]"));
+        assertThat(bgpFindings(c)).singleElement().extracting(Finding::message).asString().contains("peers that do not exist");
+        c.with("bgp", bgpAdvertisement("peers: [gone, router]"));
+        assertThat(bgpFindings(c)).isEmpty();
     }
 
     /** Read from this file, so that it holds however many of the tests run: each code is asserted somewhere above. */
