@@ -9,6 +9,8 @@ import dev.lbctl.cli.CliRun;
 import dev.lbctl.it.DataPlaneProbes.Exec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -164,8 +166,44 @@ class BgpIT {
         assertUserDataIntact();
     }
 
+    /**
+     * doctor on the real cluster: clean for lbctl's peer; a BGPPeer of the user's whose nodeSelectors match no node
+     * and whose password Secret is missing gets both findings, named after it. The peer is removed afterwards.
+     */
     @Test
     @Order(5)
+    @SuppressWarnings("unchecked")
+    void doctorExplainsWhyAUsersPeerGetsNoSession() {
+        CliRun clean = CliRun.lbctlOn(dp.kubeconfig(), "doctor", "-o", "json");
+        List<Map<String, Object>> before = (List<Map<String, Object>>) ((Map<String, Object>) new Yaml().load(clean.out())).get("findings");
+        assertThat(before).as(clean.toString()).noneMatch(f -> String.valueOf(f.get("code")).startsWith("bgp-"));
+
+        GenericKubernetesResource peer = new GenericKubernetesResource();
+        peer.setApiVersion("metallb.io/v1beta2");
+        peer.setKind("BGPPeer");
+        peer.setMetadata(new ObjectMetaBuilder().withName("users-router").withNamespace(DataPlaneProbes.METALLB_NS).build());
+        peer.setAdditionalProperty("spec", Map.of("myASN", MY_ASN, "peerASN", 64599, "peerAddress", "198.51.100.4",
+                "nodeSelectors", List.of(Map.of("matchLabels", Map.of("rack", "nowhere"))),
+                "passwordSecret", Map.of("name", "users-router-password")));
+        var peers = kube.genericKubernetesResources("metallb.io/v1beta2", "BGPPeer").inNamespace(DataPlaneProbes.METALLB_NS);
+        peers.resource(peer).create();
+        try {
+            CliRun doctor = CliRun.lbctlOn(dp.kubeconfig(), "doctor", "-o", "json");
+            assertThat(doctor.exitCode()).as(doctor.toString()).isNotZero();
+            List<Map<String, Object>> findings = (List<Map<String, Object>>) ((Map<String, Object>) new Yaml().load(doctor.out())).get("findings");
+            assertThat(findings).as(doctor.toString())
+                    .anySatisfy(f -> assertThat(f).containsEntry("code", "bgp-peer-selects-no-node")
+                            .containsEntry("object", "BGPPeer metallb-system/users-router"))
+                    .anySatisfy(f -> assertThat(f).containsEntry("code", "bgp-password-secret-invalid")
+                            .containsEntry("object", "BGPPeer metallb-system/users-router"));
+        } finally {
+            peers.withName("users-router").delete();
+        }
+        assertUserDataIntact();
+    }
+
+    @Test
+    @Order(6)
     void uninstallWithdrawsEverythingAndKeepsTheUsersObjects() {
         for (String ns : List.of("bgp-cluster", "bgp-local")) {
             kube.namespaces().withName(ns).delete();
