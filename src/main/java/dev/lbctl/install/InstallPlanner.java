@@ -129,7 +129,7 @@ public final class InstallPlanner {
                 if (bgp.get().layer2()) {
                     // parseAddressPool gives a pool one protocol, and config.Parse refuses overlapping pools, so an
                     // address is announced by Layer 2 or by BGP, never both (metallb@v0.12.1:internal/config/config.go
-                    // lines 313-323 and 438-453).
+                    // lines 318-326 and 444-458).
                     throw new InvalidInputException(Messages.get("install.bgp.l2OnConfigMap", release.tag()));
                 }
                 return new PoolConfiguration(specs(pools), List.of(), LegacyBgpConfig.forPeer(specs(pools), bgp.get()));

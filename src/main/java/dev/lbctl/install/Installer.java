@@ -442,18 +442,32 @@ public final class Installer {
         Optional<PeerPassword> password = Optional.empty();
         for (String name : names) {
             Optional<Map<String, Object>> secret = cluster.get("v1", "Secret", namespace, name);
-            String problem = secret.isEmpty() ? "install.secret.missing"
-                    : !"kubernetes.io/basic-auth".equals(secret.get().get("type")) ? "install.secret.type"
-                    : !Fields.map(secret.get(), "data").containsKey("password") ? "install.secret.noPassword" : null;
-            if (problem != null) {
-                problems.add(Messages.get(problem, namespace + "/" + name));
+            Optional<String> problem = secretProblem(secret);
+            if (problem.isPresent()) {
+                problems.add(Messages.get(problem.get(), namespace + "/" + name));
             } else if (plan.configuration().legacyBgp().passwordSecret().filter(name::equals).isPresent()) {
-                String encoded = String.valueOf(Fields.map(secret.get(), "data").get("password"));
-                password = Optional.of(new PeerPassword(namespace + "/" + name,
-                        new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8)));
+                password = Optional.of(password(namespace + "/" + name, secret.get()));
             }
         }
         return password;
+    }
+
+    /** The catalog key of what makes a Secret unfit for a BGP password, as MetalLB checks it; empty when it is fit. */
+    static Optional<String> secretProblem(Optional<Map<String, Object>> secret) {
+        if (secret.isEmpty()) {
+            return Optional.of("install.secret.missing");
+        }
+        if (!"kubernetes.io/basic-auth".equals(secret.get().get("type"))) {
+            return Optional.of("install.secret.type");
+        }
+        return Fields.map(secret.get(), "data").containsKey("password") ? Optional.empty() : Optional.of("install.secret.noPassword");
+    }
+
+    /** The Secret's {@code password}, as read from the API (base64 in {@code data}). */
+    static PeerPassword password(String secretRef, Map<String, Object> secret) {
+        String encoded = String.valueOf(Fields.map(secret, "data").get("password"));
+        return new PeerPassword(secretRef, new String(java.util.Base64.getDecoder().decode(encoded),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Merges lbctl's entries into the ConfigMap; a concurrent change is re-read and merged again, never overwritten. */

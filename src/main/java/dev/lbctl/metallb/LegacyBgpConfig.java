@@ -45,7 +45,7 @@ public record LegacyBgpConfig(Set<String> bgpPools, Map<String, List<Map<String,
         Map<String, List<Map<String, Object>>> advertisements = new LinkedHashMap<>();
         for (PoolSpec pool : pools) {
             names.add(pool.name());
-            // An empty advertisement list means MetalLB's default (parseBGPAdvertisements, lines 517-527); write one
+            // An empty advertisement list means MetalLB's default (parseBGPAdvertisements, lines 497-507); write one
             // only when it says something, so the config reads as the options given.
             Map<String, Object> ad = new LinkedHashMap<>();
             bgp.aggregationLength().ifPresent(n -> ad.put("aggregation-length", n));
@@ -61,14 +61,22 @@ public record LegacyBgpConfig(Set<String> bgpPools, Map<String, List<Map<String,
     private static Map<String, Object> peer(BgpSpec bgp) {
         Map<String, Object> peer = new LinkedHashMap<>();
         peer.put(PEER_ADDRESS, bgp.peerAddress());
-        peer.put("peer-asn", bgp.peerAsn());
-        peer.put("my-asn", bgp.myAsn());
+        peer.put("peer-asn", asRead(bgp.peerAsn()));
+        peer.put("my-asn", asRead(bgp.myAsn()));
         bgp.peerPort().ifPresent(p -> peer.put("peer-port", p));
         bgp.holdTime().ifPresent(t -> peer.put("hold-time", t));
         if (!bgp.nodeSelector().isEmpty()) {
             peer.put("node-selectors", List.of(Map.of("match-labels", new TreeMap<>(bgp.nodeSelector()))));
         }
         return peer;
+    }
+
+    /** A number as YAML reads it back (an Integer when it fits), so that a second install finds nothing changed. */
+    private static Number asRead(long n) {
+        if (n <= Integer.MAX_VALUE) {
+            return (int) n; // not a conditional expression, which would promote both branches to long
+        }
+        return n;
     }
 
     /**

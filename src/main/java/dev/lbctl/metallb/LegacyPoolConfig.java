@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -100,6 +102,12 @@ public final class LegacyPoolConfig {
 
         public String managedPoolsAnnotation() {
             return owned.annotations().get(MANAGED_POOLS_ANNOTATION);
+        }
+
+        /** Without the text, which may hold a peer's password. */
+        @Override
+        public String toString() {
+            return "Update[owned=" + owned + ", theirs=" + theirs + ", changed=" + changed + "]";
         }
     }
 
@@ -254,7 +262,7 @@ public final class LegacyPoolConfig {
      * ConfigMap manifest, or the file itself when it is the bare text.
      */
     public static Map<String, Object> fileConfig(String text, String source) {
-        for (Object doc : YamlDocuments.flattenLists(YamlDocuments.parse(text, source))) {
+        for (Object doc : YamlDocuments.flattenLists(YamlDocuments.parseLikeYamlV2(text, source))) {
             if (doc instanceof Map<?, ?> map && "ConfigMap".equals(map.get("kind"))
                     && map.get("data") instanceof Map<?, ?> data && data.get(DATA_KEY) instanceof String config) {
                 return parse(config);
@@ -275,7 +283,7 @@ public final class LegacyPoolConfig {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String text) {
-        List<Object> docs = YamlDocuments.parse(text, SOURCE);
+        List<Object> docs = YamlDocuments.parseLikeYamlV2(text, SOURCE);
         if (docs.isEmpty()) {
             return new LinkedHashMap<>();
         }
@@ -350,6 +358,7 @@ public final class LegacyPoolConfig {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setSplitLines(false);
-        return new Yaml(new Representer(options), options).dump(config);
+        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options, new LoaderOptions(),
+                YamlDocuments.yamlV2Resolver()).dump(config);
     }
 }
