@@ -443,7 +443,10 @@ public final class Installer {
         for (String name : names) {
             Optional<Map<String, Object>> secret = cluster.get("v1", "Secret", namespace, name);
             Optional<String> problem = secretProblem(secret);
-            if (problem.isPresent()) {
+            if (problem.isPresent() && cluster.get("v1", "Namespace", null, namespace).isEmpty()) {
+                // The Secret must live in MetalLB's namespace, which this install would create: it cannot exist yet.
+                problems.add(Messages.get("install.secret.noNamespace", namespace + "/" + name, namespace));
+            } else if (problem.isPresent()) {
                 problems.add(Messages.get(problem.get(), namespace + "/" + name));
             } else if (plan.configuration().legacyBgp().passwordSecret().filter(name::equals).isPresent()) {
                 password = Optional.of(password(namespace + "/" + name, secret.get()));
