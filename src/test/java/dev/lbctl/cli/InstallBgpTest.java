@@ -100,6 +100,14 @@ class InstallBgpTest {
         assertThat(run.err()).contains("--password-secret Router_MD5 is not a Secret name");
     }
 
+    private static final String PUBLIC_POOL = """
+            apiVersion: metallb.io/v1beta1
+            kind: IPAddressPool
+            metadata: {name: public, namespace: metallb-system}
+            spec: {addresses: [198.51.100.0/24]}
+            ---
+            """;
+
     private static CliRun installFile(Path dir, String release, String text) throws IOException {
         Path file = dir.resolve("config.yaml");
         Files.writeString(file, text);
@@ -150,12 +158,7 @@ class InstallBgpTest {
 
     @Test
     void aCrdFileWithABgpPeerAndAdvertisementIsAppliedAsLbctls(@TempDir Path dir) throws IOException {
-        CliRun run = installFile(dir, "v0.16.1", """
-                apiVersion: metallb.io/v1beta1
-                kind: IPAddressPool
-                metadata: {name: public, namespace: metallb-system}
-                spec: {addresses: [198.51.100.0/24]}
-                ---
+        CliRun run = installFile(dir, "v0.16.1", PUBLIC_POOL + """
                 apiVersion: metallb.io/v1beta1
                 kind: BGPAdvertisement
                 metadata: {name: public, namespace: metallb-system}
@@ -173,12 +176,7 @@ class InstallBgpTest {
 
     @Test
     void aCrdFileWithAnFrrOnlyOptionIsRefusedInNativeMode(@TempDir Path dir) throws IOException {
-        CliRun run = installFile(dir, "v0.16.1", """
-                apiVersion: metallb.io/v1beta1
-                kind: IPAddressPool
-                metadata: {name: public, namespace: metallb-system}
-                spec: {addresses: [198.51.100.0/24]}
-                ---
+        CliRun run = installFile(dir, "v0.16.1", PUBLIC_POOL + """
                 apiVersion: metallb.io/v1beta2
                 kind: BGPPeer
                 metadata: {name: router, namespace: metallb-system}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
 import dev.lbctl.input.YamlDocuments;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -72,18 +71,7 @@ class LegacyBgpIT {
 
     @Test
     void aBgpPoolAndPeerGoBesideTheUsersPeerAndAreRemovedAgain() {
-        Path release = TestEnv.shared().resolve("metallb/v0.12.1");
-        for (String file : List.of("namespace.yaml", "metallb.yaml")) {
-            try (var in = java.nio.file.Files.newInputStream(release.resolve(file))) {
-                // As kubectl apply would, less the PodSecurityPolicy that Kubernetes 1.25+ no longer serves.
-                kube.load(in).items().stream().filter(o -> !o.getKind().equals("PodSecurityPolicy"))
-                        .forEach(o -> kube.resource(o).create());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        kube.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("config").endMetadata()
-                .addToData("config", USERS_TEXT).build()).create();
+        KubeFixtures.installLegacyByHand(kube, "v0.12.1", USERS_TEXT);
 
         // The Secret does not exist yet: refused before any write, naming it.
         CliRun refused = run(INSTALL.toArray(String[]::new));
