@@ -43,18 +43,9 @@ public final class InstallPlanner {
     /**
      * @param config the pools from --pool (CRD style) or -f
      * @param rawResources for a CRD file, its documents as written (applied as given); empty for --pool
-     * @param bgp the peer the pools from --pool are announced to (--bgp-peer); empty for Layer 2 only
-     */
-    public InstallPlan plan(MetalLbRelease release, MetalLbConfig config, List<Map<String, Object>> rawResources,
-                            Optional<BgpSpec> bgp, ManifestSource manifests, Duration timeout, boolean wait,
-                            boolean checkStrictArp, boolean adopt, boolean poolsOnly) {
-        return plan(release, config, rawResources, Optional.empty(), bgp, manifests, timeout, wait, checkStrictArp, adopt,
-                poolsOnly);
-    }
-
-    /**
      * @param legacyFile for a ConfigMap file, its configuration mapping as written (its peers, BGP advertisements and
      *     community aliases are merged as they are); empty otherwise
+     * @param bgp the peer the pools from --pool are announced to (--bgp-peer); empty for Layer 2 only
      */
     public InstallPlan plan(MetalLbRelease release, MetalLbConfig config, List<Map<String, Object>> rawResources,
                             Optional<Map<String, Object>> legacyFile, Optional<BgpSpec> bgp, ManifestSource manifests,

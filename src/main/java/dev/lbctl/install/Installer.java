@@ -7,6 +7,9 @@ import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.ConflictException;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.Rollouts;
+import dev.lbctl.config.ConfigFiles;
+import dev.lbctl.config.ConfigValidator;
+import dev.lbctl.config.Problem;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.inventory.ApplySet;
@@ -19,15 +22,14 @@ import dev.lbctl.metallb.ManifestObject;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.metallb.MetalLbRelease;
 import dev.lbctl.metallb.PeerPassword;
-import dev.lbctl.config.ConfigFiles;
-import dev.lbctl.config.ConfigValidator;
-import dev.lbctl.config.Problem;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.report.Progress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -434,7 +436,7 @@ public final class Installer {
      */
     private Optional<PeerPassword> passwordSecrets(InstallPlan plan, List<String> problems) {
         String namespace = plan.release().namespace();
-        java.util.Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         plan.configuration().legacyBgp().passwordSecret().ifPresent(names::add);
         plan.configuration().resources().stream().filter(r -> "BGPPeer".equals(r.get("kind")))
                 .map(r -> Fields.string(Fields.map(Fields.map(r, "spec"), "passwordSecret"), "name"))
@@ -469,8 +471,7 @@ public final class Installer {
     /** The Secret's {@code password}, as read from the API (base64 in {@code data}). */
     static PeerPassword password(String secretRef, Map<String, Object> secret) {
         String encoded = String.valueOf(Fields.map(secret, "data").get("password"));
-        return new PeerPassword(secretRef, new String(java.util.Base64.getDecoder().decode(encoded),
-                java.nio.charset.StandardCharsets.UTF_8));
+        return new PeerPassword(secretRef, new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
     }
 
     /** Merges lbctl's entries into the ConfigMap; a concurrent change is re-read and merged again, never overwritten. */

@@ -2,11 +2,13 @@ package dev.lbctl.metallb;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What lbctl writes into the ConfigMap of v0.9 to v0.12 beyond Layer 2 pools: which of its pools are {@code protocol:
@@ -41,7 +43,7 @@ public record LegacyBgpConfig(Set<String> bgpPools, Map<String, List<Map<String,
      * may not overlap), so {@link BgpSpec#layer2()} is the caller's to refuse.
      */
     public static LegacyBgpConfig forPeer(List<PoolSpec> pools, BgpSpec bgp) {
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         Map<String, List<Map<String, Object>>> advertisements = new LinkedHashMap<>();
         for (PoolSpec pool : pools) {
             names.add(pool.name());
@@ -87,7 +89,7 @@ public record LegacyBgpConfig(Set<String> bgpPools, Map<String, List<Map<String,
      */
     @SuppressWarnings("unchecked")
     public static LegacyBgpConfig fromFile(Map<String, Object> config) {
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         Map<String, List<Map<String, Object>>> advertisements = new LinkedHashMap<>();
         for (Object item : list(config.get("address-pools"))) {
             if (item instanceof Map<?, ?> pool && "bgp".equals(pool.get("protocol")) && pool.get("name") instanceof String name) {
@@ -114,7 +116,7 @@ public record LegacyBgpConfig(Set<String> bgpPools, Map<String, List<Map<String,
 
     /** The peers' addresses, by which the ConfigMap annotation records which peers are lbctl's. */
     public Set<String> peerAddresses() {
-        Set<String> addresses = new java.util.TreeSet<>();
+        Set<String> addresses = new TreeSet<>();
         peers.forEach(p -> addresses.add(String.valueOf(p.get(PEER_ADDRESS))));
         return addresses;
     }

@@ -96,14 +96,6 @@ public final class LegacyPoolConfig {
             theirs = List.copyOf(theirs);
         }
 
-        public Set<String> managedPools() {
-            return owned.pools();
-        }
-
-        public String managedPoolsAnnotation() {
-            return owned.annotations().get(MANAGED_POOLS_ANNOTATION);
-        }
-
         /** Without the text, which may hold a peer's password. */
         @Override
         public String toString() {
@@ -114,22 +106,12 @@ public final class LegacyPoolConfig {
     private LegacyPoolConfig() {
     }
 
-    /** Reads the pools annotation value; absent or blank means lbctl manages no pool. */
-    public static Set<String> managedPools(Optional<String> annotation) {
-        return names(annotation.orElse(null));
-    }
-
     private static Set<String> names(String annotation) {
         return Optional.ofNullable(annotation).stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::trim)
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** Layer 2 pools only, as before BGP: see {@link #merge(Optional, Owned, List, LegacyBgpConfig, Optional)}. */
-    public static Update merge(Optional<String> existingConfig, Set<String> managedPools, List<PoolSpec> pools) {
-        return merge(existingConfig, new Owned(managedPools, Set.of(), Set.of()), pools, LegacyBgpConfig.NONE, Optional.empty());
     }
 
     /**
@@ -190,11 +172,6 @@ public final class LegacyPoolConfig {
     /** For uninstall: removes the entries lbctl owns and keeps everything else. */
     public static Update withoutManagedEntries(Optional<String> existingConfig, Owned owned) {
         return merge(existingConfig, owned, List.of(), LegacyBgpConfig.NONE, Optional.empty());
-    }
-
-    /** For uninstall, when lbctl owns only pools. */
-    public static Update withoutManagedPools(Optional<String> existingConfig, Set<String> managedPools) {
-        return withoutManagedEntries(existingConfig, new Owned(managedPools, Set.of(), Set.of()));
     }
 
     private static List<Map<String, Object>> withPassword(LegacyBgpConfig bgp, Optional<PeerPassword> password) {
