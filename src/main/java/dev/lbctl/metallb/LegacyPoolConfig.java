@@ -144,7 +144,9 @@ public final class LegacyPoolConfig {
                 placed.add(name);
             } else if (name == null || !owned.pools().contains(name)) {
                 after.add(pool);
-                theirs.add("pool " + name);
+                if (name != null) {
+                    theirs.add("pool " + name);
+                }
             }
         }
         wanted.forEach((name, pool) -> {
