@@ -482,7 +482,7 @@ function _picocli_lbctl_install() {
 
   local commands=""
   local flag_opts="'--dry-run' '--no-wait' '--adopt' '--pools-only' '--l2' '--skip-strictarp-check' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--kubeconfig' '--context' '--request-timeout' '--lang'"
+  local arg_opts="'--pool' '-f' '--file' '--metallb-version' '--manifests' '-o' '--output' '--timeout' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--password-secret' '--kubeconfig' '--context' '--request-timeout' '--lang'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
   local LANG_option_args=("en" "ja") # --lang values
 
@@ -534,6 +534,9 @@ function _picocli_lbctl_install() {
       return
       ;;
     '--aggregation-length')
+      return
+      ;;
+    '--password-secret')
       return
       ;;
     '--kubeconfig')

@@ -2,7 +2,7 @@
 # Install: copy to ~/.config/fish/completions/lbctl.fish
 
 set -g __lbctl_commands 'lbctl pool' 'lbctl pool validate' 'lbctl pool simulate' 'lbctl check-strictarp' 'lbctl config' 'lbctl config migrate' 'lbctl status' 'lbctl doctor' 'lbctl install' 'lbctl uninstall' 'lbctl verify' 'lbctl completion'
-set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--lang' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--nodes' '--endpoints' '--timeout' '-n' '--namespace' '--manifests' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--ip' '--pool-name' '--image' '--replicas' '--port' '--mode' '--junit'
+set -g __lbctl_value_options '--kubeconfig' '--context' '--request-timeout' '--lang' '--pool' '-f' '--file' '--metallb-version' '-o' '--output' '--services' '--nodes' '--endpoints' '--timeout' '-n' '--namespace' '--manifests' '--bgp-peer' '--peer-asn' '--my-asn' '--peer-port' '--hold-time' '--node-selector' '--bgp-community' '--aggregation-length' '--password-secret' '--ip' '--pool-name' '--image' '--replicas' '--port' '--mode' '--junit'
 
 # The subcommand path typed so far, e.g. "lbctl pool validate": options and their values are skipped.
 function __lbctl_path
@@ -167,7 +167,8 @@ complete -c lbctl -n '__lbctl_at lbctl install' -l hold-time -x -d 'BGP hold tim
 complete -c lbctl -n '__lbctl_at lbctl install' -l node-selector -x -d 'Only nodes with this label peer with the router'
 complete -c lbctl -n '__lbctl_at lbctl install' -l bgp-community -x -d 'A community on every announced route, e.g. 64512:100 (or large:1:2:3)'
 complete -c lbctl -n '__lbctl_at lbctl install' -l aggregation-length -x -d 'Announce IPv4 routes as /N (default: 32)'
-complete -c lbctl -n '__lbctl_at lbctl install' -l l2 -d 'Keep the Layer 2 announcements of the pools as well'
+complete -c lbctl -n '__lbctl_at lbctl install' -l l2 -d 'Keep the Layer 2 announcements of the pools as well (v0.13+ only)'
+complete -c lbctl -n '__lbctl_at lbctl install' -l password-secret -x -d 'The session\'s TCP MD5 password: the password key of Secret NAME (type kubernetes.io/basic-auth) in metallb-system, which must exist'
 complete -c lbctl -n '__lbctl_at lbctl install' -l skip-strictarp-check -d 'Install even if kube-proxy runs IPVS without strictARP'
 complete -c lbctl -n '__lbctl_at lbctl install' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
 complete -c lbctl -n '__lbctl_at lbctl install' -l context -x -d 'The kubeconfig context to use (default: the current context)'

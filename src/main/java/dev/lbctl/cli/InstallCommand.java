@@ -1,6 +1,7 @@
 package dev.lbctl.cli;
 
 import dev.lbctl.config.ConfigFiles;
+import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.install.InstallPlan;
@@ -8,6 +9,7 @@ import dev.lbctl.install.InstallPlanner;
 import dev.lbctl.install.Installer;
 import dev.lbctl.input.YamlDocuments;
 import dev.lbctl.metallb.BgpSpec;
+import dev.lbctl.metallb.LegacyPoolConfig;
 import dev.lbctl.metallb.ManifestCache;
 import dev.lbctl.metallb.ManifestSource;
 import dev.lbctl.metallb.MetalLbRelease;
@@ -113,12 +115,17 @@ public class InstallCommand implements Callable<Integer> {
         @Option(names = "--aggregation-length", paramLabel = "N", description = "Announce IPv4 routes as /N (default: 32).")
         Integer aggregationLength;
 
-        @Option(names = "--l2", description = "Keep the Layer 2 announcements of the pools as well.")
+        @Option(names = "--l2", description = "Keep the Layer 2 announcements of the pools as well (v0.13+ only).")
         boolean layer2;
+
+        @Option(names = "--password-secret", paramLabel = "NAME", description = {"The session's TCP MD5 password: the"
+                + " password key of Secret NAME (type kubernetes.io/basic-auth) in metallb-system, which must exist."})
+        String passwordSecret;
 
         BgpSpec spec() {
             return new BgpSpec(peerAddress, peerAsn, myAsn, Optional.ofNullable(peerPort), Optional.ofNullable(holdTime),
-                    nodeSelector, Optional.ofNullable(community), Optional.ofNullable(aggregationLength), layer2);
+                    nodeSelector, Optional.ofNullable(community), Optional.ofNullable(aggregationLength), layer2,
+                    Optional.ofNullable(passwordSecret));
         }
     }
 
@@ -141,17 +148,21 @@ public class InstallCommand implements Callable<Integer> {
         MetalLbRelease release = ReleaseCatalog.find(metallbVersion);
         MetalLbConfig config;
         List<Map<String, Object>> rawResources = List.of();
+        Optional<Map<String, Object>> legacyFile = Optional.empty();
         if (source.file != null) {
             // Read once: the file may be standard input or a pipe.
             String text = YamlDocuments.readText(source.file);
             String name = source.file.toString().equals("-") ? "standard input" : source.file.toString();
             config = ConfigFiles.read(text, name);
             rawResources = metallbResources(text, name);
+            if (config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
+                legacyFile = Optional.of(LegacyPoolConfig.fileConfig(text, name));
+            }
         } else {
             config = PoolInputs.commandLinePools(source.pools, release.version());
         }
         ManifestSource manifestSource = ManifestSource.forOption(Optional.ofNullable(manifests), ManifestCache.inUserHome());
-        InstallPlan plan = new InstallPlanner(progress).plan(release, config, rawResources,
+        InstallPlan plan = new InstallPlanner(progress).plan(release, config, rawResources, legacyFile,
                 Optional.ofNullable(bgp).map(BgpOptions::spec), manifestSource, timeout,
                 !noWait, !skipStrictArpCheck, adopt, poolsOnly);
         List<AddressPool> pools = config.pools(release.version());
@@ -193,6 +204,7 @@ public class InstallCommand implements Callable<Integer> {
         doc.put("configurationChanged", result.configurationChanged());
         doc.put("adopted", result.adopted());
         doc.put("pruned", result.pruned());
+        doc.put("keptAsTheirs", result.theirs());
         doc.put("pools", InstallPlanRenderer.pools(plan));
         doc.put("firstAddress", plan.firstAddress().orElse(null));
         return doc;
@@ -210,6 +222,10 @@ public class InstallCommand implements Callable<Integer> {
         }
         result.adopted().forEach(o -> sb.append(Messages.get("install.adopted", o)).append('\n'));
         result.pruned().forEach(o -> sb.append(Messages.get("install.pruned", o)).append('\n'));
+        if (!result.theirs().isEmpty()) {
+            sb.append(Messages.get("install.theirs", result.release().namespace() + "/" + LegacyPoolConfig.CONFIG_MAP_NAME,
+                    String.join(", ", result.theirs()))).append('\n');
+        }
         plan.configuration().pools().forEach(p -> sb.append(Messages.get("install.pool", p.name(), String.join(", ", p.addresses()))).append('\n'));
         plan.firstAddress().ifPresent(ip -> sb.append(Messages.get("install.firstAddress", ip)).append('\n'));
         return sb.toString();

@@ -6,6 +6,7 @@ import dev.lbctl.install.Installer;
 import dev.lbctl.metallb.LegacyPoolConfig;
 import dev.lbctl.metallb.ManifestObject;
 import dev.lbctl.metallb.MemberlistSecret;
+import dev.lbctl.metallb.PeerPassword;
 import dev.lbctl.report.Json;
 import dev.lbctl.report.Table;
 import dev.lbctl.report.Yaml;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Renders install's plan for --dry-run: a readable plan (table), the plan as JSON, or every object as YAML. */
 final class InstallPlanRenderer {
@@ -57,7 +57,11 @@ final class InstallPlanRenderer {
         if (!plan.release().version().usesConfigMap()) {
             return plan.configuration().resources();
         }
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(Optional.empty(), Set.of(), plan.configuration().pools());
+        // The password is read from its Secret only at install; the plan shows where it comes from instead.
+        Optional<PeerPassword> password = plan.configuration().legacyBgp().passwordSecret()
+                .map(name -> PeerPassword.placeholder(plan.release().namespace() + "/" + name));
+        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(Optional.empty(), LegacyPoolConfig.Owned.NOTHING,
+                plan.configuration().pools(), plan.configuration().legacyBgp(), password);
         return List.of(Installer.configMap(plan.release().namespace(), LegacyPoolConfig.CONFIG_MAP_NAME, update));
     }
 

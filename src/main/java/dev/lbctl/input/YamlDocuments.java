@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -20,6 +22,9 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads user YAML safely: size-limited, strict UTF-8, no duplicate keys, no arbitrary types, bounded aliases. Every
@@ -78,7 +83,26 @@ public final class YamlDocuments {
 
     /** Parses YAML text that came from {@code source} (a file name or a description such as "--pool"). */
     public static List<Object> parse(String text, String source) {
-        Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
+        return parse(text, source, new Resolver());
+    }
+
+    /**
+     * As {@link #parse(String, String)}, resolving plain scalars as Go's yaml.v2 does, which MetalLB decodes its
+     * ConfigMap with: it has no YAML 1.1 base-60 numbers, so {@code 64512:10} (a BGP community) stays a string
+     * instead of becoming the number 3870730, and is written back as it was.
+     */
+    public static List<Object> parseLikeYamlV2(String text, String source) {
+        return parse(text, source, new NoBase60Resolver());
+    }
+
+    /** The resolver of {@link #parseLikeYamlV2}, for dumping what it read. */
+    public static Resolver yamlV2Resolver() {
+        return new NoBase60Resolver();
+    }
+
+    private static List<Object> parse(String text, String source, Resolver resolver) {
+        Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()), new Representer(new DumperOptions()), new DumperOptions(),
+                loaderOptions(), resolver);
         List<Object> docs = new ArrayList<>();
         try {
             for (Object doc : yaml.loadAll(text)) {
@@ -110,6 +134,27 @@ public final class YamlDocuments {
             throw malformed(e, source);
         }
         return docs;
+    }
+
+    /** snakeyaml's YAML 1.1 resolver without the sexagesimal forms of int and float. */
+    private static final class NoBase60Resolver extends Resolver {
+        private static final Pattern INT_NO_BASE60 = Pattern.compile(
+                "^(?:[-+]?0b_*[0-1][0-1_]*|[-+]?0_*[0-7][0-7_]*|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*)$");
+        private static final Pattern FLOAT_NO_BASE60 = Pattern.compile(
+                "^([-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+                        + "|[-+]?\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT_NO_BASE60, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT_NO_BASE60, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+            addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, "0123456789");
+            addImplicitResolver(Tag.YAML, YAML, "!&*");
+        }
     }
 
     private static LoaderOptions loaderOptions() {

@@ -10,6 +10,8 @@ import dev.lbctl.config.Problem;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.metallb.BgpSpec;
+import dev.lbctl.metallb.LegacyBgpConfig;
+import dev.lbctl.metallb.LegacyPoolConfig;
 import dev.lbctl.metallb.ManifestSource;
 import dev.lbctl.metallb.Manifests;
 import dev.lbctl.metallb.MetalLbRelease;
@@ -41,19 +43,25 @@ public final class InstallPlanner {
     /**
      * @param config the pools from --pool (CRD style) or -f
      * @param rawResources for a CRD file, its documents as written (applied as given); empty for --pool
+     * @param legacyFile for a ConfigMap file, its configuration mapping as written (its peers, BGP advertisements and
+     *     community aliases are merged as they are); empty otherwise
      * @param bgp the peer the pools from --pool are announced to (--bgp-peer); empty for Layer 2 only
      */
     public InstallPlan plan(MetalLbRelease release, MetalLbConfig config, List<Map<String, Object>> rawResources,
-                            Optional<BgpSpec> bgp, ManifestSource manifests, Duration timeout, boolean wait,
-                            boolean checkStrictArp, boolean adopt, boolean poolsOnly) {
+                            Optional<Map<String, Object>> legacyFile, Optional<BgpSpec> bgp, ManifestSource manifests,
+                            Duration timeout, boolean wait, boolean checkStrictArp, boolean adopt, boolean poolsOnly) {
         MetalLbConfig forRelease = inReleaseStyle(release, config);
+        // lbctl installs MetalLB's native manifests, so the native BGP mode's rules apply (FRR-only options refused).
         check(ConfigValidator.validate(forRelease, release.version()), "the pools", release);
         List<AddressPool> pools = forRelease.pools(release.version());
-        PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources, bgp);
+        PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources, legacyFile, bgp);
         if (bgp.isPresent()) {
             // The rendered peer and advertisements go through the same rules as a file would (native BGP mode).
-            MetalLbConfig rendered = ConfigFiles.read(Yaml.documents(configuration.resources()), "the BGP options");
-            check(ConfigValidator.validate(rendered, release.version()), "the BGP options", release);
+            String text = release.version().usesConfigMap()
+                    ? LegacyPoolConfig.merge(Optional.empty(), LegacyPoolConfig.Owned.NOTHING, configuration.pools(),
+                            configuration.legacyBgp(), Optional.empty()).configText()
+                    : Yaml.documents(configuration.resources());
+            check(ConfigValidator.validate(ConfigFiles.read(text, "the BGP options"), release.version()), "the BGP options", release);
         }
         // --pools-only leaves MetalLB as it is, so it needs no manifests (and no network).
         List<dev.lbctl.metallb.ManifestObject> objects = poolsOnly ? List.of()
@@ -93,26 +101,31 @@ public final class InstallPlanner {
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
+            if (errors.stream().anyMatch(p -> p.message().contains("native bgp mode") || p.message().equals("bfd profiles section set"))) {
+                progress.info(Messages.get("install.nativeMode"));
+            }
             throw new InvalidInputException(what + " are invalid for MetalLB " + release.tag() + " (" + errors.size()
                     + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
         }
     }
 
     private static PoolConfiguration configuration(MetalLbRelease release, MetalLbConfig config, List<AddressPool> pools,
-                                                   List<Map<String, Object>> rawResources, Optional<BgpSpec> bgp) {
-        if (bgp.isPresent() && (release.version().usesConfigMap() || !rawResources.isEmpty())) {
-            throw new InvalidInputException(release.version().usesConfigMap()
-                    ? "--bgp-peer needs MetalLB v0.13.12 or later (CRD configuration); lbctl writes only Layer 2 pools"
-                        + " into the ConfigMap of " + release.tag() + ": configure BGP there with kubectl."
-                    : "--bgp-peer goes with --pool; a -f file brings its own BGPPeer and BGPAdvertisement documents.");
+                                                   List<Map<String, Object>> rawResources,
+                                                   Optional<Map<String, Object>> legacyFile, Optional<BgpSpec> bgp) {
+        if (bgp.isPresent() && (!rawResources.isEmpty() || legacyFile.isPresent())) {
+            throw new InvalidInputException("--bgp-peer goes with --pool; a -f file brings its own BGPPeer and BGPAdvertisement documents.");
         }
         if (release.version().usesConfigMap()) {
-            boolean onlyLayer2 = pools.stream().allMatch(p -> p.protocol().map("layer2"::equals).orElse(true));
-            if (!onlyLayer2 || !config.peers().isEmpty()) {
-                throw new InvalidInputException("lbctl install writes Layer 2 pools; the file has BGP pools or peers:"
-                        + " apply BGP configuration with kubectl.");
+            if (bgp.isPresent()) {
+                if (bgp.get().layer2()) {
+                    // parseAddressPool gives a pool one protocol, and config.Parse refuses overlapping pools, so an
+                    // address is announced by Layer 2 or by BGP, never both (metallb@v0.12.1:internal/config/config.go
+                    // lines 318-326 and 444-458).
+                    throw new InvalidInputException(Messages.get("install.bgp.l2OnConfigMap", release.tag()));
+                }
+                return new PoolConfiguration(specs(pools), List.of(), LegacyBgpConfig.forPeer(specs(pools), bgp.get()));
             }
-            return new PoolConfiguration(specs(pools), List.of());
+            return new PoolConfiguration(specs(pools), List.of(), legacyFile.map(LegacyBgpConfig::fromFile).orElse(LegacyBgpConfig.NONE));
         }
         if (!rawResources.isEmpty()) {
             return new PoolConfiguration(specs(pools), rawResources.stream().map(r -> ManagedResources.label(r, release)).toList());

@@ -7,6 +7,9 @@ import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.ConflictException;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.Rollouts;
+import dev.lbctl.config.ConfigFiles;
+import dev.lbctl.config.ConfigValidator;
+import dev.lbctl.config.Problem;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.inventory.ApplySet;
@@ -18,12 +21,15 @@ import dev.lbctl.metallb.LegacyPoolConfig;
 import dev.lbctl.metallb.ManifestObject;
 import dev.lbctl.metallb.MemberlistSecret;
 import dev.lbctl.metallb.MetalLbRelease;
+import dev.lbctl.metallb.PeerPassword;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.report.Progress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,13 +68,16 @@ public final class Installer {
      * @param configurationChanged whether a write changed lbctl's pools (an apply that stored nothing new does not count)
      * @param adopted objects of someone else's that --adopt took over
      * @param pruned lbctl's objects that install deleted because it no longer wants them
+     * @param theirs entries of ConfigMap {@code config} that others wrote and lbctl kept as they were (ConfigMap
+     *     releases), e.g. "peer 192.0.2.1"
      */
     public record Result(MetalLbRelease release, int applied, List<String> skipped, boolean configurationChanged,
-                         List<String> adopted, List<String> pruned) {
+                         List<String> adopted, List<String> pruned, List<String> theirs) {
         public Result {
             skipped = List.copyOf(skipped);
             adopted = List.copyOf(adopted);
             pruned = List.copyOf(pruned);
+            theirs = List.copyOf(theirs);
         }
     }
 
@@ -128,8 +137,9 @@ public final class Installer {
             problems.add("--pools-only adds pools to an installed MetalLB, but namespace " + release.namespace()
                     + " does not exist: install MetalLB without --pools-only.");
         }
-        Optional<LegacyWrite> legacy = release.version().usesConfigMap()
-                ? Optional.of(legacyWrite(plan, applySet, inventory)) : Optional.empty();
+        Optional<PeerPassword> password = passwordSecrets(plan, problems);
+        Optional<LegacyWrite> legacy = release.version().usesConfigMap() && problems.isEmpty()
+                ? Optional.of(legacyWrite(plan, applySet, inventory, password, problems)) : Optional.empty();
         if (!problems.isEmpty()) {
             problems.forEach(e -> progress.info(Messages.get("problem.error", e)));
             throw new PreflightFailedException(problems);
@@ -176,8 +186,9 @@ public final class Installer {
                     () -> awaitRollout(release, "DaemonSet", release.speakerDaemonSet(), deadline));
         }
         List<String> pruned = new ArrayList<>();
+        List<String> theirs = new ArrayList<>();
         boolean changed = d.legacy().isPresent()
-                ? writeConfigMap(plan, d.legacy().get(), d.applySet(), deadline)
+                ? writeConfigMap(plan, d.legacy().get(), d.applySet(), deadline, theirs)
                 : applyPools(d.decision(), plan.configuration().resources().stream().map(r -> labelled.get(ObjectRef.of(r)))
                         .filter(Objects::nonNull).toList(), pruned, deadline);
         for (Map<String, Object> old : d.decision().prune()) {
@@ -200,7 +211,7 @@ public final class Installer {
             writeInventory(d.applySet(), next.withGroupKinds(finalKinds));
         }
         return new Result(release, applied, d.skipped(), changed,
-                d.decision().adopted().stream().map(ObjectRef::describe).toList(), pruned);
+                d.decision().adopted().stream().map(ObjectRef::describe).toList(), pruned, theirs);
     }
 
     private Map<ObjectRef, Map<String, Object>> existing(List<Map<String, Object>> wanted, ServedKinds served) {
@@ -368,14 +379,18 @@ public final class Installer {
     }
 
     /**
-     * The ConfigMap release's pools go into ConfigMap {@code config}: created as lbctl's when absent, else merged into
-     * the existing one. The text of a ConfigMap lbctl did not create is recorded in the inventory the first time, so
-     * uninstall can give it back exactly.
+     * The ConfigMap release's pools (and BGP peers) go into ConfigMap {@code config}: created as lbctl's when absent,
+     * else merged into the existing one. The text of a ConfigMap lbctl did not create is recorded in the inventory the
+     * first time, so uninstall can give it back exactly.
+     *
+     * @param password the --bgp-peer peer's password, read from its Secret; never printed
      */
-    private record LegacyWrite(Optional<ConfigMapSnapshot> existing, boolean lbctls, Optional<String> userTextBefore) {
+    private record LegacyWrite(Optional<ConfigMapSnapshot> existing, boolean lbctls, Optional<String> userTextBefore,
+                               Optional<PeerPassword> password) {
     }
 
-    private LegacyWrite legacyWrite(InstallPlan plan, ApplySet applySet, Optional<Inventory> inventory) {
+    private LegacyWrite legacyWrite(InstallPlan plan, ApplySet applySet, Optional<Inventory> inventory,
+                                    Optional<PeerPassword> password, List<String> problems) {
         String namespace = plan.release().namespace();
         Optional<ConfigMapSnapshot> existing = cluster.configMap(namespace, LegacyPoolConfig.CONFIG_MAP_NAME);
         boolean lbctls = existing.isPresent() && cluster.get("v1", "ConfigMap", namespace, LegacyPoolConfig.CONFIG_MAP_NAME)
@@ -383,27 +398,93 @@ public final class Installer {
         boolean firstMerge = existing.isPresent() && !lbctls
                 && !existing.get().annotations().containsKey(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)
                 && inventory.flatMap(Inventory::legacyConfigBefore).isEmpty();
-        // A clash with a pool of someone else's in the ConfigMap is found here, before anything is written.
-        LegacyPoolConfig.merge(existing.map(cm -> cm.data().get(LegacyPoolConfig.DATA_KEY)),
-                LegacyPoolConfig.managedPools(existing.map(cm -> cm.annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))),
-                plan.configuration().pools());
+        // A clash with an entry of someone else's in the ConfigMap is found here, before anything is written.
+        LegacyPoolConfig.Update merged = merge(plan, existing, password);
+        // MetalLB reads the ConfigMap as a whole and ignores all of it when any part is invalid, so the merge of
+        // lbctl's entries with the user's is checked as MetalLB would (a duplicate peer, overlapping pools).
+        String text = merged.configText();
+        if (LegacyPoolConfig.configuresAnything(text)) {
+            ConfigValidator.validate(ConfigFiles.read(text, "ConfigMap " + namespace + "/" + LegacyPoolConfig.CONFIG_MAP_NAME),
+                            plan.release().version()).stream()
+                    .filter(Problem::refusedByMetalLb)
+                    .forEach(p -> problems.add(Messages.get("install.mergedConfigInvalid", namespace + "/"
+                            + LegacyPoolConfig.CONFIG_MAP_NAME, plan.release().tag(), p.describe())));
+        }
+        List<String> theirPeers = merged.theirs().stream().filter(t -> t.startsWith("peer ")).toList();
+        if (!plan.configuration().legacyBgp().isEmpty() && !theirPeers.isEmpty()) {
+            // The ConfigMap format has no per-peer advertisement: every BGP pool goes to every peer.
+            progress.warn(Messages.get("install.legacyEveryPeer", String.join(", ", theirPeers)));
+        }
         Optional<String> before = firstMerge
                 ? Optional.of(Objects.requireNonNullElse(existing.get().data().get(LegacyPoolConfig.DATA_KEY), ""))
                 : Optional.empty();
-        return new LegacyWrite(existing, lbctls, before);
+        return new LegacyWrite(existing, lbctls, before, password);
     }
 
-    /** Merges lbctl's pools into the ConfigMap; a concurrent change is re-read and merged again, never overwritten. */
-    private boolean writeConfigMap(InstallPlan plan, LegacyWrite legacy, ApplySet applySet, Instant deadline) {
+    private static LegacyPoolConfig.Update merge(InstallPlan plan, Optional<ConfigMapSnapshot> current,
+                                                 Optional<PeerPassword> password) {
+        return LegacyPoolConfig.merge(current.map(cm -> cm.data().get(LegacyPoolConfig.DATA_KEY)),
+                current.map(cm -> LegacyPoolConfig.Owned.of(cm.annotations())).orElse(LegacyPoolConfig.Owned.NOTHING),
+                plan.configuration().pools(), plan.configuration().legacyBgp(), password);
+    }
+
+    /**
+     * The Secrets that BGP peers take their password from must exist in MetalLB's namespace, be of type
+     * kubernetes.io/basic-auth and have a {@code password} key (metallb@v0.16.1:internal/config/config.go,
+     * passwordFromSecretForPeer); lbctl never creates them. A ConfigMap release has only a plain {@code password:},
+     * so there the value is read, to be written into the ConfigMap, and never shown.
+     */
+    private Optional<PeerPassword> passwordSecrets(InstallPlan plan, List<String> problems) {
+        String namespace = plan.release().namespace();
+        Set<String> names = new TreeSet<>();
+        plan.configuration().legacyBgp().passwordSecret().ifPresent(names::add);
+        plan.configuration().resources().stream().filter(r -> "BGPPeer".equals(r.get("kind")))
+                .map(r -> Fields.string(Fields.map(Fields.map(r, "spec"), "passwordSecret"), "name"))
+                .filter(Objects::nonNull).forEach(names::add);
+        Optional<PeerPassword> password = Optional.empty();
+        for (String name : names) {
+            Optional<Map<String, Object>> secret = cluster.get("v1", "Secret", namespace, name);
+            Optional<String> problem = secretProblem(secret);
+            if (problem.isPresent() && cluster.get("v1", "Namespace", null, namespace).isEmpty()) {
+                // The Secret must live in MetalLB's namespace, which this install would create: it cannot exist yet.
+                problems.add(Messages.get("install.secret.noNamespace", namespace + "/" + name, namespace));
+            } else if (problem.isPresent()) {
+                problems.add(Messages.get(problem.get(), namespace + "/" + name));
+            } else if (plan.configuration().legacyBgp().passwordSecret().filter(name::equals).isPresent()) {
+                password = Optional.of(password(namespace + "/" + name, secret.get()));
+            }
+        }
+        return password;
+    }
+
+    /** The catalog key of what makes a Secret unfit for a BGP password, as MetalLB checks it; empty when it is fit. */
+    static Optional<String> secretProblem(Optional<Map<String, Object>> secret) {
+        if (secret.isEmpty()) {
+            return Optional.of("install.secret.missing");
+        }
+        if (!"kubernetes.io/basic-auth".equals(secret.get().get("type"))) {
+            return Optional.of("install.secret.type");
+        }
+        return Fields.map(secret.get(), "data").containsKey("password") ? Optional.empty() : Optional.of("install.secret.noPassword");
+    }
+
+    /** The Secret's {@code password}, as read from the API (base64 in {@code data}). */
+    static PeerPassword password(String secretRef, Map<String, Object> secret) {
+        String encoded = String.valueOf(Fields.map(secret, "data").get("password"));
+        return new PeerPassword(secretRef, new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+    }
+
+    /** Merges lbctl's entries into the ConfigMap; a concurrent change is re-read and merged again, never overwritten. */
+    private boolean writeConfigMap(InstallPlan plan, LegacyWrite legacy, ApplySet applySet, Instant deadline,
+                                   List<String> theirs) {
         String namespace = plan.release().namespace();
         String name = LegacyPoolConfig.CONFIG_MAP_NAME;
         Optional<ConfigMapSnapshot> existing = legacy.existing();
         for (int attempt = 1; ; attempt++) {
             Optional<ConfigMapSnapshot> current = existing;
-            LegacyPoolConfig.Update update = LegacyPoolConfig.merge(
-                    current.map(cm -> cm.data().get(LegacyPoolConfig.DATA_KEY)),
-                    LegacyPoolConfig.managedPools(current.map(cm -> cm.annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))),
-                    plan.configuration().pools());
+            LegacyPoolConfig.Update update = merge(plan, current, legacy.password());
+            theirs.clear();
+            theirs.addAll(update.theirs());
             if (!update.changed()) {
                 progress.skipped(Messages.get("install.step.writeConfigMap", namespace + "/" + name), Messages.get("install.poolsAlreadyThere"));
                 return false;
@@ -415,9 +496,7 @@ public final class Installer {
                     } else {
                         Map<String, String> data = new HashMap<>(current.get().data());
                         data.put(LegacyPoolConfig.DATA_KEY, update.configText());
-                        Map<String, String> annotations = new HashMap<>(current.get().annotations());
-                        annotations.put(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION, update.managedPoolsAnnotation());
-                        cluster.updateConfigMap(current.get().withData(data, annotations));
+                        cluster.updateConfigMap(current.get().withData(data, update.owned().replacing(current.get().annotations())));
                     }
                 });
                 return true;
@@ -436,7 +515,7 @@ public final class Installer {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
         metadata.put("namespace", namespace);
-        metadata.put("annotations", Map.of(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION, update.managedPoolsAnnotation()));
+        metadata.put("annotations", update.owned().annotations());
         Map<String, Object> cm = new LinkedHashMap<>();
         cm.put("apiVersion", "v1");
         cm.put("kind", "ConfigMap");

@@ -133,7 +133,7 @@ public final class Uninstaller {
                 Map<String, String> data = new HashMap<>(cm.data());
                 data.put(LegacyPoolConfig.DATA_KEY, edit.text());
                 Map<String, String> annotations = new HashMap<>(cm.annotations());
-                annotations.remove(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION);
+                LegacyPoolConfig.ANNOTATIONS.forEach(annotations::remove);
                 return cluster.updateConfigMap(cm.withData(data, annotations));
             });
             removed.add("lbctl's pools in ConfigMap " + edit.namespace() + "/" + edit.name());
@@ -194,7 +194,8 @@ public final class Uninstaller {
     }
 
     /**
-     * On a ConfigMap release, lbctl's pools are entries in ConfigMap {@code config}. Without them, the text goes back to
+     * On a ConfigMap release, lbctl's pools, peers and community aliases are entries in ConfigMap {@code config}
+     * (its annotations say which). Without them, the text goes back to
      * the user's own text from before lbctl's first install when it means the same (so comments and layout come back
      * too); otherwise only lbctl's entries are removed.
      */
@@ -203,9 +204,8 @@ public final class Uninstaller {
         if (cm.isEmpty() || !cm.get().annotations().containsKey(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)) {
             return Optional.empty();
         }
-        String without = LegacyPoolConfig.withoutManagedPools(Optional.ofNullable(cm.get().data().get(LegacyPoolConfig.DATA_KEY)),
-                LegacyPoolConfig.managedPools(Optional.of(cm.get().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION))))
-                .configText();
+        String without = LegacyPoolConfig.withoutManagedEntries(Optional.ofNullable(cm.get().data().get(LegacyPoolConfig.DATA_KEY)),
+                LegacyPoolConfig.Owned.of(cm.get().annotations())).configText();
         Optional<String> original = inventory.legacyConfigBefore().filter(before -> LegacyPoolConfig.sameConfiguration(before, without));
         return Optional.of(new UninstallPlan.LegacyConfigEdit(MetalLbRelease.NAMESPACE, LegacyPoolConfig.CONFIG_MAP_NAME,
                 original.orElse(without), original.isPresent()));

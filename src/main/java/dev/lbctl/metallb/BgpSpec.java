@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import java.util.Optional;
  * @param community a community for every announced route ({@code 64512:100} or a large community); empty for none
  * @param aggregationLength the IPv4 prefix length announced; empty for /32
  * @param layer2 whether the pools keep their Layer 2 announcements too
+ * @param passwordSecret a Secret of type kubernetes.io/basic-auth in MetalLB's namespace whose {@code password} key
+ *     is the session's TCP MD5 password; lbctl checks it exists but never creates it; empty for no password
  */
 public record BgpSpec(String peerAddress, long peerAsn, long myAsn, Optional<Integer> peerPort, Optional<String> holdTime,
                       Map<String, String> nodeSelector, Optional<String> community, Optional<Integer> aggregationLength,
-                      boolean layer2) {
+                      boolean layer2, Optional<String> passwordSecret) {
 
     private static final long MAX_ASN = 4_294_967_295L;
 
@@ -30,6 +33,9 @@ public record BgpSpec(String peerAddress, long peerAsn, long myAsn, Optional<Int
             throw new InvalidInputException("--peer-port " + p + " is not a TCP port (1-65535).");
         });
         nodeSelector = Map.copyOf(nodeSelector);
+        passwordSecret.filter(n -> !n.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")).ifPresent(n -> {
+            throw new InvalidInputException(Messages.get("install.bgp.secretName", n));
+        });
     }
 
     private static void checkAsn(String option, long asn) {

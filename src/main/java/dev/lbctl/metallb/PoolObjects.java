@@ -90,6 +90,14 @@ public final class PoolObjects {
         if (!bgp.nodeSelector().isEmpty()) {
             spec.put("nodeSelectors", List.of(Map.of("matchLabels", new java.util.TreeMap<>(bgp.nodeSelector()))));
         }
+        // A SecretReference (metallb@v0.16.1:api/v1beta2/bgppeer_types.go, passwordSecret); MetalLB reads it only
+        // from its own namespace.
+        bgp.passwordSecret().ifPresent(s -> {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("name", s);
+            ref.put("namespace", namespace);
+            spec.put("passwordSecret", ref);
+        });
         Map<String, Object> peer = object("BGPPeer", bgp.peerName(), namespace, spec);
         peer.put("apiVersion", BGP_PEER_API_VERSION);
         return peer;

@@ -107,6 +107,24 @@ public final class KubeFixtures {
                 + " " + r.getAdditionalProperties().get("spec") + " " + managers;
     }
 
+    /**
+     * A ConfigMap release installed the way its documentation says (kubectl apply of namespace.yaml and metallb.yaml,
+     * less the PodSecurityPolicy that Kubernetes 1.25+ no longer serves), with the user's own ConfigMap config.
+     */
+    public static void installLegacyByHand(KubernetesClient kube, String tag, String configText) {
+        Path release = TestEnv.shared().resolve("metallb/" + tag);
+        for (String file : java.util.List.of("namespace.yaml", "metallb.yaml")) {
+            try (var in = Files.newInputStream(release.resolve(file))) {
+                kube.load(in).items().stream().filter(o -> !o.getKind().equals("PodSecurityPolicy"))
+                        .forEach(o -> kube.resource(o).create());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        kube.configMaps().inNamespace(METALLB_NS).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("config").endMetadata().addToData("config", configText).build()).create();
+    }
+
     public static String resource(String path) {
         try {
             return Files.readString(Path.of("src/test/resources").resolve(path));

@@ -186,16 +186,6 @@ class OwnershipIT {
 
     @Test
     void theUsersLegacyConfigMapComesBackByteForByte() {
-        Path release = TestEnv.shared().resolve("metallb/v0.10.2");
-        for (String file : List.of("namespace.yaml", "metallb.yaml")) {
-            try (var in = java.nio.file.Files.newInputStream(release.resolve(file))) {
-                // As kubectl apply would, less the PodSecurityPolicy that Kubernetes 1.25+ no longer serves.
-                kube.load(in).items().stream().filter(o -> !o.getKind().equals("PodSecurityPolicy"))
-                        .forEach(o -> kube.resource(o).create());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
         String text = """
                 # the user's own pools; lbctl must give this back exactly
                 address-pools:
@@ -203,8 +193,7 @@ class OwnershipIT {
                   protocol: layer2
                   addresses: [127.0.0.96/29]
                 """;
-        kube.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("config").endMetadata()
-                .addToData("config", text).build()).create();
+        KubeFixtures.installLegacyByHand(kube, "v0.10.2", text);
 
         ok("install", "--metallb-version", "v0.10.2", "--pools-only", "--pool", POOL, "--skip-strictarp-check");
         assertThat(kube.configMaps().inNamespace(NS).withName("config").get().getData().get("config")).contains("theirs", "127.0.0.240");

@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class LegacyPoolConfigTest {
 
+    /** Layer 2 pools only: lbctl owns no peer or alias here. */
+    private static LegacyPoolConfig.Update merge(Optional<String> existing, Set<String> managedPools, List<PoolSpec> pools) {
+        return LegacyPoolConfig.merge(existing, new LegacyPoolConfig.Owned(managedPools, Set.of(), Set.of()), pools,
+                LegacyBgpConfig.NONE, Optional.empty());
+    }
+
+    private static LegacyPoolConfig.Update withoutManagedPools(Optional<String> existing, Set<String> managedPools) {
+        return LegacyPoolConfig.withoutManagedEntries(existing, new LegacyPoolConfig.Owned(managedPools, Set.of(), Set.of()));
+    }
+
     private static Optional<String> existing(String fixture) {
         return Optional.of(MetallbFixtures.text("legacy/" + fixture + "/existing.yaml"));
     }
@@ -26,7 +36,7 @@ class LegacyPoolConfigTest {
 
     @Test
     void withoutAConfigMapTheConfigHoldsOnlyLbctlsPools() {
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(Optional.empty(), Set.of(), List.of(LAN));
+        LegacyPoolConfig.Update update = merge(Optional.empty(), Set.of(), List.of(LAN));
 
         assertThat(update.configText()).isEqualTo("""
                 address-pools:
@@ -38,21 +48,21 @@ class LegacyPoolConfigTest {
                   auto-assign: true
                   avoid-buggy-ips: false
                 """);
-        assertThat(update.managedPoolsAnnotation()).isEqualTo("lan");
+        assertThat(update.owned().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)).isEqualTo("lan");
         assertThat(update.changed()).isTrue();
     }
 
     @Test
     void keepsPoolsAndPeersLbctlDidNotCreateAndAppendsItsOwn() {
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(existing("foreign-pool-and-peers"), Set.of(), List.of(LAN));
+        LegacyPoolConfig.Update update = merge(existing("foreign-pool-and-peers"), Set.of(), List.of(LAN));
 
         assertSameConfig(update.configText(), "foreign-pool-and-peers");
-        assertThat(update.managedPools()).containsExactly("lan");
+        assertThat(update.owned().pools()).containsExactly("lan");
     }
 
     @Test
     void replacesAManagedPoolInPlace() {
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(existing("managed-pool-replaced-in-place"), Set.of("lan"), List.of(LAN));
+        LegacyPoolConfig.Update update = merge(existing("managed-pool-replaced-in-place"), Set.of("lan"), List.of(LAN));
 
         assertSameConfig(update.configText(), "managed-pool-replaced-in-place");
         assertThat(update.changed()).isTrue();
@@ -60,17 +70,17 @@ class LegacyPoolConfigTest {
 
     @Test
     void removesAManagedPoolNoLongerWanted() {
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(existing("managed-pool-no-longer-wanted"), Set.of("lan", "dmz"), List.of(LAN));
+        LegacyPoolConfig.Update update = merge(existing("managed-pool-no-longer-wanted"), Set.of("lan", "dmz"), List.of(LAN));
 
         assertSameConfig(update.configText(), "managed-pool-no-longer-wanted");
-        assertThat(update.managedPoolsAnnotation()).isEqualTo("lan");
+        assertThat(update.owned().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)).isEqualTo("lan");
     }
 
     @Test
     void leavesTheTextWithItsCommentsAloneWhenNothingChanges() {
         Optional<String> text = existing("unchanged-keeps-text");
 
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(text, Set.of("lan"), List.of(LAN));
+        LegacyPoolConfig.Update update = merge(text, Set.of("lan"), List.of(LAN));
 
         assertThat(update.configText()).isSameAs(text.get());
         assertThat(update.changed()).isFalse();
@@ -78,7 +88,7 @@ class LegacyPoolConfigTest {
 
     @Test
     void aManagedPoolRemovedByHandIsWrittenAgain() {
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(existing("foreign-pool-and-peers"), Set.of("lan"), List.of(LAN));
+        LegacyPoolConfig.Update update = merge(existing("foreign-pool-and-peers"), Set.of("lan"), List.of(LAN));
 
         assertSameConfig(update.configText(), "foreign-pool-and-peers");
         assertThat(update.changed()).isTrue();
@@ -88,16 +98,16 @@ class LegacyPoolConfigTest {
     void anUnchangedPoolListWithANewlyManagedNameOnlyChangesTheAnnotation() {
         Optional<String> text = existing("unchanged-keeps-text");
 
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(text, Set.of("lan", "dmz"), List.of(LAN));
+        LegacyPoolConfig.Update update = merge(text, Set.of("lan", "dmz"), List.of(LAN));
 
         assertThat(update.configText()).isSameAs(text.get());
-        assertThat(update.managedPoolsAnnotation()).isEqualTo("lan");
+        assertThat(update.owned().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)).isEqualTo("lan");
         assertThat(update.changed()).isTrue();
     }
 
     @Test
     void refusesToReplaceAPoolOfTheSameNameThatLbctlDoesNotManage() {
-        assertThatThrownBy(() -> LegacyPoolConfig.merge(existing("name-clash"), Set.of(), List.of(LAN)))
+        assertThatThrownBy(() -> merge(existing("name-clash"), Set.of(), List.of(LAN)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("ConfigMap metallb-system/config already has a pool \"lan\" that lbctl did not create;"
                         + " give lbctl's pool another name or remove that pool by hand.");
@@ -105,18 +115,18 @@ class LegacyPoolConfigTest {
 
     @Test
     void uninstallRemovesOnlyTheManagedPools() {
-        LegacyPoolConfig.Update update = LegacyPoolConfig.withoutManagedPools(existing("uninstall"), Set.of("lan"));
+        LegacyPoolConfig.Update update = withoutManagedPools(existing("uninstall"), Set.of("lan"));
 
         assertSameConfig(update.configText(), "uninstall");
-        assertThat(update.managedPools()).isEmpty();
-        assertThat(update.managedPoolsAnnotation()).isEmpty();
+        assertThat(update.owned().pools()).isEmpty();
+        assertThat(update.owned().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)).isEmpty();
     }
 
     @Test
     void uninstallOfTheLastPoolLeavesAnEmptyConfig() {
-        LegacyPoolConfig.Update install = LegacyPoolConfig.merge(Optional.empty(), Set.of(), List.of(LAN, DMZ));
+        LegacyPoolConfig.Update install = merge(Optional.empty(), Set.of(), List.of(LAN, DMZ));
 
-        LegacyPoolConfig.Update uninstall = LegacyPoolConfig.withoutManagedPools(Optional.of(install.configText()), install.managedPools());
+        LegacyPoolConfig.Update uninstall = withoutManagedPools(Optional.of(install.configText()), install.owned().pools());
 
         assertThat(uninstall.configText()).isEmpty();
     }
@@ -127,21 +137,21 @@ class LegacyPoolConfigTest {
                 new String(SharedMetalLb.bytes("v0.10.2", "example-layer2-config.yaml")), "example").get(0);
         String config = (String) ((Map<?, ?>) example.get("data")).get("config");
 
-        LegacyPoolConfig.Update update = LegacyPoolConfig.merge(Optional.of(config), Set.of(), List.of(DMZ));
+        LegacyPoolConfig.Update update = merge(Optional.of(config), Set.of(), List.of(DMZ));
 
         assertThat(update.configText()).contains("name: my-ip-space").contains("name: dmz");
     }
 
     @Test
     void theManagedPoolsAnnotationIsASortedCommaList() {
-        assertThat(LegacyPoolConfig.managedPools(Optional.of(" lan, dmz ,,"))).containsExactlyInAnyOrder("lan", "dmz");
-        assertThat(LegacyPoolConfig.managedPools(Optional.empty())).isEmpty();
-        assertThat(LegacyPoolConfig.merge(Optional.empty(), Set.of(), List.of(LAN, DMZ)).managedPoolsAnnotation()).isEqualTo("dmz,lan");
+        assertThat(LegacyPoolConfig.Owned.of(Map.of(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION, " lan, dmz ,,")).pools()).containsExactlyInAnyOrder("lan", "dmz");
+        assertThat(LegacyPoolConfig.Owned.of(Map.of()).pools()).isEmpty();
+        assertThat(merge(Optional.empty(), Set.of(), List.of(LAN, DMZ)).owned().annotations().get(LegacyPoolConfig.MANAGED_POOLS_ANNOTATION)).isEqualTo("dmz,lan");
     }
 
     @Test
     void refusesTheSamePoolNameTwice() {
-        assertThatThrownBy(() -> LegacyPoolConfig.merge(Optional.empty(), Set.of(), List.of(LAN, LAN)))
+        assertThatThrownBy(() -> merge(Optional.empty(), Set.of(), List.of(LAN, LAN)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("pool \"lan\" is given twice");
     }

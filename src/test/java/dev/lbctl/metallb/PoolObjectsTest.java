@@ -26,7 +26,7 @@ class PoolObjectsTest {
     }
 
     static final BgpSpec ROUTER = new BgpSpec("198.51.100.3", 64512, 64513, Optional.empty(), Optional.of("90s"),
-            Map.of("rack", "a"), Optional.of("64512:100"), Optional.of(32), false);
+            Map.of("rack", "a"), Optional.of("64512:100"), Optional.of(32), false, Optional.empty());
 
     @Test
     void withBgpEveryPoolGetsABgpAdvertisementForLbctlsPeerAndNoL2Advertisement() {
@@ -41,7 +41,7 @@ class PoolObjectsTest {
     @Test
     void l2KeepsTheL2AdvertisementsBesideTheBgpOnes() {
         BgpSpec both = new BgpSpec("198.51.100.3", 64512, 64513, Optional.empty(), Optional.empty(), Map.of(),
-                Optional.empty(), Optional.empty(), true);
+                Optional.empty(), Optional.empty(), true, Optional.empty());
         List<String> kinds = PoolObjects.forCrds(ReleaseCatalog.find("v0.16.1"), List.of(LAN), Optional.of(both)).stream()
                 .map(o -> o.get("kind") + "/" + ((Map<?, ?>) o.get("metadata")).get("name")).toList();
 
@@ -52,7 +52,7 @@ class PoolObjectsTest {
     @Test
     void thePeerIsNamedAfterItsAddress() {
         BgpSpec v6 = new BgpSpec("2001:DB8::1", 64512, 64513, Optional.empty(), Optional.empty(), Map.of(),
-                Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.empty(), false, Optional.empty());
         assertThat(v6.peerName()).isEqualTo("lbctl-peer-2001-db8-1");
     }
 
@@ -60,7 +60,7 @@ class PoolObjectsTest {
     @ValueSource(longs = {0, -1, 4_294_967_296L})
     void asNumbersOutsideTheirRangeAreRefused(long asn) {
         assertThatThrownBy(() -> new BgpSpec("198.51.100.3", asn, 64513, Optional.empty(), Optional.empty(), Map.of(),
-                Optional.empty(), Optional.empty(), false))
+                Optional.empty(), Optional.empty(), false, Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("--peer-asn " + asn + " is not an AS number (1-4294967295).");
     }
@@ -68,7 +68,7 @@ class PoolObjectsTest {
     @Test
     void thePeerPortMustBeATcpPort() {
         assertThatThrownBy(() -> new BgpSpec("198.51.100.3", 64512, 64513, Optional.of(70000), Optional.empty(), Map.of(),
-                Optional.empty(), Optional.empty(), false))
+                Optional.empty(), Optional.empty(), false, Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("--peer-port 70000 is not a TCP port (1-65535).");
     }
