@@ -1,5 +1,7 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Sentence;
+
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import dev.lbctl.pool.GoQuote;
@@ -101,7 +103,9 @@ public final class ConfigFiles {
         } else {
             String what = (kind == null ? "an object without kind" : plain(kind)) + nameSuffix(mapping) + " (" + plain(apiVersion) + ")";
             ignored.add(what + " at line " + GoYaml.line(document));
-            out.warnings.add(where + ": ignoring " + what + ", which is not MetalLB configuration");
+            out.warnings.add(Problem.readWarning("ignored-object", kind == null
+                    ? Sentence.of("problem.ignoredObjectWithoutKind", where, nameSuffix(mapping), plain(apiVersion))
+                    : Sentence.of("problem.ignoredObject", where, plain(kind) + nameSuffix(mapping), plain(apiVersion))));
         }
     }
 
@@ -119,12 +123,11 @@ public final class ConfigFiles {
         }
         String id = (namespace == null ? METALLB_NAMESPACE : namespace) + "/" + name;
         if (!"config".equals(name)) {
-            out.warnings.add(where + ": ConfigMap " + id + " is read as MetalLB's configuration, but MetalLB reads the"
-                    + " ConfigMap named by the --config flag of its controller and speakers (config in the manifests)");
+            out.warnings.add(Problem.readWarning("configmap-name", Sentence.of("problem.configMapName", where, id)));
         }
         if (namespace != null && !namespace.equals(METALLB_NAMESPACE)) {
-            out.warnings.add(where + ": ConfigMap " + id + " is not in namespace " + METALLB_NAMESPACE
-                    + ", where the MetalLB manifests look for it");
+            out.warnings.add(Problem.readWarning("foreign-namespace",
+                    Sentence.of("problem.configMapNamespace", where, id, METALLB_NAMESPACE)));
         }
         // For a block scalar (config: |) the text starts on the line after the key.
         boolean block = text.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL

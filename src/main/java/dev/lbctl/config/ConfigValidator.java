@@ -1,5 +1,7 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Sentence;
+
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.Comparator;
@@ -35,7 +37,7 @@ public final class ConfigValidator {
 
     public static List<Problem> validate(MetalLbConfig config, MetalLbVersion version, BgpMode mode) {
         Problems problems = new Problems();
-        config.readWarnings().forEach(w -> problems.warning(w, null));
+        config.readWarnings().forEach(problems::add);
         MetalLbVersion rules = checkStyle(config, version, problems);
         checkVersionedFields(config, version, problems);
         if (config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
@@ -77,10 +79,9 @@ public final class ConfigValidator {
         }
     }
 
-    private static String tooNew(List<VersionedField> fields, MetalLbVersion version) {
+    private static Sentence tooNew(List<VersionedField> fields, MetalLbVersion version) {
         String since = fields.stream().map(f -> f.since().toString()).distinct().collect(Collectors.joining(", "));
-        return fields.size() == 1 ? "MetalLB " + version + " has no such field; it came in " + since
-                : "MetalLB " + version + " has no such fields; they came in " + since;
+        return Sentence.of(fields.size() == 1 ? "problem.tooNewField" : "problem.tooNewFields", version, since);
     }
 
     /** {@code config.Parse} of the ConfigMap releases: BGP mode checks, BFD profiles, peers, communities, then pools. */

@@ -1,5 +1,7 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Sentence;
+
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.LabelSelector;
@@ -171,8 +173,8 @@ final class ResourceReader {
     private void bgpPeer(String apiVersion) {
         boolean v1beta2 = apiVersion.equals("v1beta2");
         if (!v1beta2) {
-            out.warnings.add(origin + ": BGPPeer " + GoQuote.q(name) + " uses " + GROUP + "/v1beta1, deprecated since MetalLB"
-                    + " v0.14.9; use " + GROUP + "/v1beta2");
+            out.warnings.add(Problem.readWarning("deprecated-api-version",
+                    Sentence.of("problem.deprecatedPeerVersion", origin, GoQuote.q(name), GROUP)));
         }
         long myAsn = orZero(spec.integer("myASN", 0, UINT32_MAX));
         long peerAsn = orZero(spec.integer("peerASN", 0, UINT32_MAX));

@@ -6,6 +6,7 @@ import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.config.Origin;
 import dev.lbctl.config.Problem;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
@@ -70,7 +71,7 @@ public final class InstallPlanner {
      */
     private static MetalLbConfig inReleaseStyle(MetalLbRelease release, MetalLbConfig config) {
         boolean releaseReadsConfigMap = release.version().usesConfigMap();
-        boolean fromCommandLine = config.poolSpecs().stream().allMatch(p -> "command line".equals(p.origin().file()));
+        boolean fromCommandLine = config.poolSpecs().stream().allMatch(p -> Origin.COMMAND_LINE.equals(p.origin()));
         if (fromCommandLine) {
             return releaseReadsConfigMap
                     ? MetalLbConfig.empty(ConfigStyle.LEGACY_CONFIGMAP).withPools(config.pools(release.version()))
