@@ -150,7 +150,7 @@ public final class YamlDocuments {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "unknown error" : s.replaceAll("\\s+", " ").trim();
+        return s == null ? Messages.get("error.unknown") : s.replaceAll("\\s+", " ").trim();
     }
 
     private static int firstInvalidUtf8Offset(byte[] bytes) {

@@ -1,5 +1,7 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
+
 import dev.lbctl.input.InvalidInputException;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +29,14 @@ public record BgpSpec(String peerAddress, long peerAsn, long myAsn, Optional<Int
         checkAsn("--peer-asn", peerAsn);
         checkAsn("--my-asn", myAsn);
         peerPort.filter(p -> p < 1 || p > 65535).ifPresent(p -> {
-            throw new InvalidInputException("--peer-port " + p + " is not a TCP port (1-65535).");
+            throw new InvalidInputException(Messages.get("bgp.badPort", p));
         });
         nodeSelector = Map.copyOf(nodeSelector);
     }
 
     private static void checkAsn(String option, long asn) {
         if (asn < 1 || asn > MAX_ASN) {
-            throw new InvalidInputException(option + " " + asn + " is not an AS number (1-" + MAX_ASN + ").");
+            throw new InvalidInputException(Messages.get("bgp.badAsn", option, asn, MAX_ASN));
         }
     }
 

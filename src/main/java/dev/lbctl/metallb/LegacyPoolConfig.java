@@ -1,5 +1,7 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
+
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import java.util.ArrayList;
@@ -76,8 +78,7 @@ public final class LegacyPoolConfig {
             String name = pool instanceof Map<?, ?> map && map.get("name") instanceof String s ? s : null;
             if (name != null && wanted.containsKey(name)) {
                 if (!managedPools.contains(name)) {
-                    throw new InvalidInputException(SOURCE + " already has a pool \"" + name + "\" that lbctl did not create;"
-                            + " give lbctl's pool another name or remove that pool by hand.");
+                    throw new InvalidInputException(Messages.get("legacyPools.foreignPool", SOURCE, name));
                 }
                 after.add(wanted.get(name));
                 placed.add(name);
@@ -117,7 +118,7 @@ public final class LegacyPoolConfig {
             return new LinkedHashMap<>();
         }
         if (docs.size() > 1 || !(docs.get(0) instanceof Map<?, ?>)) {
-            throw new InvalidInputException(SOURCE + " key " + DATA_KEY + " is not a single MetalLB configuration mapping.");
+            throw new InvalidInputException(Messages.get("legacyPools.notAMapping", SOURCE, DATA_KEY));
         }
         return (Map<String, Object>) docs.get(0);
     }
@@ -129,7 +130,7 @@ public final class LegacyPoolConfig {
             return List.of();
         }
         if (!(pools instanceof List<?>)) {
-            throw new InvalidInputException(SOURCE + " has " + POOLS + " that is not a list.");
+            throw new InvalidInputException(Messages.get("legacyPools.notAList", SOURCE, POOLS));
         }
         return (List<Object>) pools;
     }
@@ -155,7 +156,7 @@ public final class LegacyPoolConfig {
             entry.put("auto-assign", pool.autoAssign());
             entry.put("avoid-buggy-ips", pool.avoidBuggyIps());
             if (rendered.put(pool.name(), entry) != null) {
-                throw new InvalidInputException("pool \"" + pool.name() + "\" is given twice; pool names must be unique.");
+                throw new InvalidInputException(Messages.get("legacyPools.twice", pool.name()));
             }
         }
         return rendered;
