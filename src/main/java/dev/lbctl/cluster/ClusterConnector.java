@@ -1,7 +1,7 @@
 package dev.lbctl.cluster;
 
-import dev.lbctl.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbctl.i18n.Messages;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;

@@ -1,7 +1,6 @@
 package dev.lbctl.cluster;
 
 import dev.lbctl.i18n.Messages;
-
 import java.util.Map;
 
 /**

@@ -1,7 +1,6 @@
 package dev.lbctl.config;
 
 import dev.lbctl.i18n.Sentence;
-
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.LabelSelector;

@@ -1,7 +1,6 @@
 package dev.lbctl.input;
 
 import dev.lbctl.i18n.Messages;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

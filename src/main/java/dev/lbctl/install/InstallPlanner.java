@@ -48,13 +48,14 @@ public final class InstallPlanner {
                             Optional<BgpSpec> bgp, ManifestSource manifests, Duration timeout, boolean wait,
                             boolean checkStrictArp, boolean adopt, boolean poolsOnly) {
         MetalLbConfig forRelease = inReleaseStyle(release, config);
-        check(ConfigValidator.validate(forRelease, release.version()), "the pools", release);
+        check(ConfigValidator.validate(forRelease, release.version()), Messages.get("install.what.pools"), release);
         List<AddressPool> pools = forRelease.pools(release.version());
         PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources, bgp);
         if (bgp.isPresent()) {
             // The rendered peer and advertisements go through the same rules as a file would (native BGP mode).
-            MetalLbConfig rendered = ConfigFiles.read(Yaml.documents(configuration.resources()), "the BGP options");
-            check(ConfigValidator.validate(rendered, release.version()), "the BGP options", release);
+            String bgpOptions = Messages.get("install.what.bgpOptions");
+            MetalLbConfig rendered = ConfigFiles.read(Yaml.documents(configuration.resources()), bgpOptions);
+            check(ConfigValidator.validate(rendered, release.version()), bgpOptions, release);
         }
         // --pools-only leaves MetalLB as it is, so it needs no manifests (and no network).
         List<dev.lbctl.metallb.ManifestObject> objects = poolsOnly ? List.of()
@@ -78,12 +79,10 @@ public final class InstallPlanner {
                     : config;
         }
         if (releaseReadsConfigMap && config.style() == ConfigStyle.CRD) {
-            throw new InvalidInputException("MetalLB " + release.tag() + " reads the ConfigMap configuration, but the file holds"
-                    + " CRD resources (IPAddressPool, ...): give --pool, a ConfigMap file, or --metallb-version v0.13.12 or later.");
+            throw new InvalidInputException(Messages.get("install.crdsForConfigMapRelease", release.tag()));
         }
         if (!releaseReadsConfigMap && config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
-            throw new InvalidInputException("MetalLB " + release.tag() + " ignores the ConfigMap configuration the file holds:"
-                    + " convert it with 'lbctl config migrate -f FILE' and install the result.");
+            throw new InvalidInputException(Messages.get("install.configMapForCrdRelease", release.tag()));
         }
         return config;
     }
@@ -94,8 +93,7 @@ public final class InstallPlanner {
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
-            throw new InvalidInputException(what + " are invalid for MetalLB " + release.tag() + " (" + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
+            throw new InvalidInputException(Messages.get("install.invalid", what, release.tag(), errors.size()));
         }
     }
 
@@ -103,15 +101,12 @@ public final class InstallPlanner {
                                                    List<Map<String, Object>> rawResources, Optional<BgpSpec> bgp) {
         if (bgp.isPresent() && (release.version().usesConfigMap() || !rawResources.isEmpty())) {
             throw new InvalidInputException(release.version().usesConfigMap()
-                    ? "--bgp-peer needs MetalLB v0.13.12 or later (CRD configuration); lbctl writes only Layer 2 pools"
-                        + " into the ConfigMap of " + release.tag() + ": configure BGP there with kubectl."
-                    : "--bgp-peer goes with --pool; a -f file brings its own BGPPeer and BGPAdvertisement documents.");
+                    ? Messages.get("install.bgpNeedsCrds", release.tag()) : Messages.get("install.bgpWithFile"));
         }
         if (release.version().usesConfigMap()) {
             boolean onlyLayer2 = pools.stream().allMatch(p -> p.protocol().map("layer2"::equals).orElse(true));
             if (!onlyLayer2 || !config.peers().isEmpty()) {
-                throw new InvalidInputException("lbctl install writes Layer 2 pools; the file has BGP pools or peers:"
-                        + " apply BGP configuration with kubectl.");
+                throw new InvalidInputException(Messages.get("install.bgpInConfigMap"));
             }
             return new PoolConfiguration(specs(pools), List.of());
         }

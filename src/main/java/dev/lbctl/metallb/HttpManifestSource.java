@@ -1,7 +1,6 @@
 package dev.lbctl.metallb;
 
 import dev.lbctl.i18n.Messages;
-
 import dev.lbctl.input.YamlDocuments;
 import java.io.IOException;
 import java.io.InputStream;

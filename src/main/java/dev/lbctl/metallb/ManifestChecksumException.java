@@ -1,7 +1,6 @@
 package dev.lbctl.metallb;
 
 import dev.lbctl.i18n.Messages;
-
 import dev.lbctl.input.InvalidInputException;
 
 /** A manifest whose bytes are not the ones lbctl pins for that release; it is never applied (exit code 3). */

@@ -1,7 +1,6 @@
 package dev.lbctl.metallb;
 
 import dev.lbctl.i18n.Messages;
-
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
 import java.net.URI;

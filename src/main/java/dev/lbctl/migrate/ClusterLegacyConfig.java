@@ -1,10 +1,9 @@
 package dev.lbctl.migrate;
 
-import dev.lbctl.i18n.Messages;
-
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.ConfigMapSnapshot;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.report.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;

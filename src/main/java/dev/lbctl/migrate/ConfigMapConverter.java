@@ -1,13 +1,12 @@
 package dev.lbctl.migrate;
 
-import dev.lbctl.i18n.Messages;
-
 import dev.lbctl.config.BfdProfileSpec;
 import dev.lbctl.config.BgpPeerSpec;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.LegacyBgpAdvertisement;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.PoolSpec;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.LabelSelector;

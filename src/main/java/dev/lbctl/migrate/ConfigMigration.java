@@ -1,13 +1,12 @@
 package dev.lbctl.migrate;
 
-import dev.lbctl.i18n.Messages;
-
 import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.ConfigValidator.BgpMode;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Progress;

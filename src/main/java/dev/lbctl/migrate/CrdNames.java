@@ -1,7 +1,6 @@
 package dev.lbctl.migrate;
 
 import dev.lbctl.i18n.Messages;
-
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import java.nio.charset.StandardCharsets;

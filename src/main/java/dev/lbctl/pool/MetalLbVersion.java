@@ -1,7 +1,6 @@
 package dev.lbctl.pool;
 
 import dev.lbctl.i18n.Messages;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,6 @@
 package dev.lbctl.pool;
 
 import dev.lbctl.i18n.Messages;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

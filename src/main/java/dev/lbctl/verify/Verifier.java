@@ -1,6 +1,5 @@
 package dev.lbctl.verify;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.allocator.Allocation;
 import dev.lbctl.allocator.Simulation;
 import dev.lbctl.cluster.Cluster;
@@ -9,6 +8,7 @@ import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.Rollouts;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.PoolSpec;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.IpAddress;
 import dev.lbctl.pool.MetalLbVersion;
@@ -87,7 +87,7 @@ public final class Verifier {
                 deleted.add(kind + " " + (namespace == null ? name : namespace + "/" + name));
             }
             Duration left = Duration.between(Instant.now(), until);
-            cluster.await(apiVersion, kind, namespace, name, Optional::isEmpty, kind + " " + name + " to be deleted",
+            cluster.await(apiVersion, kind, namespace, name, Optional::isEmpty, Messages.get("await.deleted", kind + " " + name),
                     left.isNegative() ? Duration.ZERO : left);
         }
         return deleted;
@@ -143,7 +143,7 @@ public final class Verifier {
             create(VerifyObjects.service(o, version));
 
             check("pods are ready", () -> {
-                Map<String, Object> d = await("apps/v1", "Deployment", "the nginx Deployment's pods to be ready",
+                Map<String, Object> d = await("apps/v1", "Deployment", Messages.get("verify.await.pods"),
                         s -> s.map(Rollouts::deploymentRolledOut).orElse(false));
                 return pass(d, Rollouts.describe(d));
             });
@@ -239,7 +239,7 @@ public final class Verifier {
 
         private Step<String> awaitIngress() {
             try {
-                liveService = await("v1", "Service", "an external IP for Service " + o.namespace() + "/" + VerifyObjects.NAME,
+                liveService = await("v1", "Service", Messages.get("verify.await.externalIp", o.namespace() + "/" + VerifyObjects.NAME),
                         s -> s.map(Verifier::ingressIps).filter(ips -> !ips.isEmpty()).isPresent());
             } catch (ClusterTimeoutException e) {
                 Optional<String> failure = lastEvent("AllocationFailed");
