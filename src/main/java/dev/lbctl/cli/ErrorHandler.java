@@ -34,6 +34,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
 
     /** picocli's wording of these errors (picocli 4); only matched to say them again in another language. */
     private static final Pattern MUTUALLY_EXCLUSIVE = Pattern.compile("Error: (.+) are mutually exclusive \\(specify only one\\)");
+    private static final Pattern MISSING_IN_GROUP = Pattern.compile("Error: Missing required argument\\(s\\): (.+)");
+    private static final String ONE_OF_GROUP = "Error: Missing required argument (specify one of these)";
     private static final Pattern EXPECTED_ONE_OF = Pattern.compile("expected one of \\[(.*)] \\(case-sensitive\\) but was '(.*)'");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("'(.*)' is not an? (?:int|long)");
 
@@ -107,6 +109,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
                     String.join(" ", args)));
         }
         String message = ex.getMessage() == null ? "" : ex.getMessage();
+        Matcher groupMembers = MISSING_IN_GROUP.matcher(message);
+        if (ex instanceof MissingParameterException && groupMembers.matches()) {
+            // An argument group lists all its members as missing; picocli's message names only the ones not given.
+            return Optional.of(Messages.get("error.missingParameter", groupMembers.group(1)));
+        }
+        if (ex instanceof MissingParameterException missing && message.startsWith(ONE_OF_GROUP)) {
+            return Optional.of(Messages.get("error.missingOneOf", missing.getMissing().stream()
+                    .map(ErrorHandler::name).collect(Collectors.joining(", "))));
+        }
         if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
             ArgSpec first = missing.getMissing().get(0);
             if (message.startsWith("Missing required parameter for option ") && first instanceof OptionSpec option) {

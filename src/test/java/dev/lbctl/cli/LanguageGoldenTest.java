@@ -168,6 +168,8 @@ class LanguageGoldenTest {
                 new String[] {"pool", "validate", "--pool"},
                 new String[] {"pool", "validate", "-o", "json", "-o", "table", "10.0.0.1"},
                 new String[] {"install", "--pool", "10.0.0.1", "-f", "pools.yaml"},
+                new String[] {"install", "--pool", "10.0.0.1", "--dry-run", "--peer-asn", "64501"},
+                new String[] {"install"},
                 new String[] {"verify", "--replicas", "many"},
                 new String[] {"status", "--request-timeout", "soon"},
                 new String[] {"pool", "validate", "--pool", "lab=10.0.0.300"},

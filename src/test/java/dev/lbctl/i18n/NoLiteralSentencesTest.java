@@ -47,6 +47,7 @@ class NoLiteralSentencesTest {
             Map.entry("JUnitXml.java", Set.of("*")),
             // picocli's English wording, matched only to say the same error again in another language.
             Map.entry("ErrorHandler.java", Set.of("Error: (.+) are mutually exclusive \\(specify only one\\)",
+                    "Error: Missing required argument\\(s\\): (.+)", "Error: Missing required argument (specify one of these)",
                     "expected one of \\[(.*)] \\(case-sensitive\\) but was '(.*)'", "'(.*)' is not an? (?:int|long)",
                     "Missing required parameter for option ", "Missing required subcommand", "Invalid value for ")),
             // MetalLB's own messages (ParseCIDR, range parsing), verbatim: users search for them.
