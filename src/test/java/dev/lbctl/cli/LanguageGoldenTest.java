@@ -187,17 +187,7 @@ class LanguageGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ja"})
     void unreachableCluster(String lang, @TempDir Path dir) throws IOException {
-        Path config = dir.resolve("kubeconfig");
-        // Port 1 on loopback: nothing listens, the connection is refused at once.
-        Files.writeString(config, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: x, context: {cluster: c, user: u}}]
-                current-context: x
-                """);
-        CliRun run = CliRun.lbctlOn(config, in(lang, "--request-timeout", "5s", "check-strictarp"));
+        CliRun run = CliRun.lbctlOn(CliRun.unreachableKubeconfig(dir), in(lang, "--request-timeout", "5s", "check-strictarp"));
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.CLUSTER_ACCESS);
         assertGolden(lang, "cluster-unreachable.txt", run.err());
     }
