@@ -189,13 +189,11 @@ public final class Verifier {
                             : "ServiceBGPStatus: " + String.join("; ", advertised.stream()
                                     .map(a -> a.node() + " to " + String.join(", ", a.peers())).toList())
                             + (eventNodes.isEmpty() ? "" : "; nodeAssigned events (protocol bgp): " + String.join(", ", eventNodes));
-                    return pass(seen, ip.orElseThrow() + " handed to the BGP sessions, as the speakers report it (" + seen
-                            + "); whether a session is established and the router took the route lbctl cannot see");
+                    return pass(seen, Messages.get("verify.bgp.advertised", ip.orElseThrow(), seen));
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return fail("no speaker reports advertising " + ip.orElseThrow() + " to a BGP peer (no "
-                            + (hasStatus ? "ServiceBGPStatus naming a peer" : "nodeAssigned event with protocol bgp")
-                            + "): check the BGPPeer, the BGPAdvertisement, and that the sessions are established");
+                    return fail(Messages.get(hasStatus ? "verify.bgp.notAdvertised.status" : "verify.bgp.notAdvertised.event",
+                            ip.orElseThrow()));
                 }
                 pause(Duration.ofSeconds(1));
             }
