@@ -19,10 +19,10 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -36,6 +36,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
     private static final Pattern MUTUALLY_EXCLUSIVE = Pattern.compile("Error: (.+) are mutually exclusive \\(specify only one\\)");
     private static final Pattern MISSING_IN_GROUP = Pattern.compile("Error: Missing required argument\\(s\\): (.+)");
     private static final String ONE_OF_GROUP = "Error: Missing required argument (specify one of these)";
+    private static final String MISSING_VALUE = "Missing required parameter for option ";
+    private static final String MISSING_SUBCOMMAND = "Missing required subcommand";
+    private static final String INVALID_VALUE = "Invalid value for ";
     private static final Pattern EXPECTED_ONE_OF = Pattern.compile("expected one of \\[(.*)] \\(case-sensitive\\) but was '(.*)'");
     private static final Pattern NOT_A_NUMBER = Pattern.compile("'(.*)' is not an? (?:int|long)");
 
@@ -114,17 +117,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
             // An argument group lists all its members as missing; picocli's message names only the ones not given.
             return Optional.of(Messages.get("error.missingParameter", groupMembers.group(1)));
         }
-        if (ex instanceof MissingParameterException missing && message.startsWith(ONE_OF_GROUP)) {
-            return Optional.of(Messages.get("error.missingOneOf", missing.getMissing().stream()
-                    .map(ErrorHandler::name).collect(Collectors.joining(", "))));
-        }
         if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
-            ArgSpec first = missing.getMissing().get(0);
-            if (message.startsWith("Missing required parameter for option ") && first instanceof OptionSpec option) {
+            String names = missing.getMissing().stream().map(ErrorHandler::name).collect(Collectors.joining(", "));
+            if (message.startsWith(ONE_OF_GROUP)) {
+                return Optional.of(Messages.get("error.missingOneOf", names));
+            }
+            if (message.startsWith(MISSING_VALUE) && missing.getMissing().get(0) instanceof OptionSpec option) {
                 return Optional.of(Messages.get("error.missingOptionValue", option.longestName(), option.paramLabel()));
             }
-            return Optional.of(Messages.get("error.missingParameter", missing.getMissing().stream()
-                    .map(ErrorHandler::name).collect(Collectors.joining(", "))));
+            return Optional.of(Messages.get("error.missingParameter", names));
         }
         if (ex instanceof OverwrittenOptionException overwritten) {
             return Optional.of(Messages.get("error.optionTwice", name(overwritten.getOverwritten())));
@@ -133,11 +134,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExcepti
         if (ex instanceof MutuallyExclusiveArgsException && exclusive.matches()) {
             return Optional.of(Messages.get("error.mutuallyExclusive", exclusive.group(1)));
         }
-        if (message.equals("Missing required subcommand") && ex instanceof ParameterException parameter) {
+        if (message.equals(MISSING_SUBCOMMAND) && ex instanceof ParameterException parameter) {
             return Optional.of(Messages.get("error.missingCommand", parameter.getCommandLine().getSubcommands().keySet()));
         }
         if (ex instanceof ParameterException parameter && parameter.getArgSpec() != null
-                && message.startsWith("Invalid value for ") && message.contains(": ")) {
+                && message.startsWith(INVALID_VALUE) && message.contains(": ")) {
             // picocli says "Invalid value for <option or positional>: <the converter's reason>".
             String reason = message.substring(message.indexOf(": ") + 2);
             Matcher oneOf = EXPECTED_ONE_OF.matcher(reason);
