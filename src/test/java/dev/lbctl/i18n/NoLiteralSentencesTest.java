@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What a person reads comes from the catalogs. The rule, for the layers that render (cli/ and report/) and the
  * packages whose errors and warnings reach the user as they are (pool/, input/, metallb/, migrate/, cluster/, install/,
- * kubeproxy/, strictarp/, and in config/ lbctl's own warnings and the file reader): no string
+ * kubeproxy/, strictarp/, services/, and in config/ lbctl's own warnings and the file reader): no string
  * literal outside comments and outside picocli annotations may hold two words in a row ({@code [A-Za-z]{2,}} twice,
  * separated by one space, optionally after a comma, colon or semicolon). Annotations are exempt because their
  * descriptions are the English help, which picocli's bundle translates (HelpCatalogTest). Single words (JSON keys,
@@ -77,7 +77,7 @@ class NoLiteralSentencesTest {
 
     /** Where the rule applies: packages, or single files of a package that also quotes MetalLB. */
     private static final List<String> SCANNED = List.of("cli", "report", "pool", "input", "metallb", "migrate", "cluster",
-            "install", "kubeproxy", "strictarp", "config/LbctlWarnings.java", "config/Problem.java", "config/Problems.java",
+            "install", "kubeproxy", "strictarp", "services", "config/LbctlWarnings.java", "config/Problem.java", "config/Problems.java",
             "config/Origin.java", "config/ConfigFiles.java");
 
     record Literal(String file, int line, String text) {
