@@ -31,6 +31,11 @@ public record Problem(Severity severity, String code, Sentence text, String pool
         return new Problem(Severity.ERROR, METALLB_ERROR, Sentence.verbatim(message), pool, null, null, Source.METALLB, null);
     }
 
+    /** lbctl could not read the input at all ({@code message} is the reader's sentence, already in the run's language). */
+    public static Problem inputError(String message) {
+        return new Problem(Severity.ERROR, "invalid-input", Sentence.verbatim(message), null, null, null, Source.LBCTL, null);
+    }
+
     /** A warning of lbctl's about the input as read, before any rule runs. */
     static Problem readWarning(String code, Sentence text) {
         return new Problem(Severity.WARNING, code, text, null, null, null, Source.LBCTL, null);

@@ -82,7 +82,7 @@ public final class ConfigMigration {
         try {
             errors = errors(ConfigValidator.validate(ConfigFiles.read(text, what), TARGET_RELEASE, mode));
         } catch (InvalidInputException e) {
-            errors = List.of(Problem.error(e.getMessage(), null));
+            errors = List.of(Problem.inputError(e.getMessage()));
         }
         if (!errors.isEmpty()) {
             errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
