@@ -62,6 +62,8 @@ public class PoolValidateCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
             m.put("source", p.source().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("code", p.code());
+            // English in every language, so that the JSON is the same bytes whatever the locale; scripts match on code.
             m.put("message", p.message());
             if (p.hint() != null) {
                 m.put("hint", p.hint());

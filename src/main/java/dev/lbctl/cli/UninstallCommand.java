@@ -77,7 +77,7 @@ public class UninstallCommand implements Callable<Integer> {
                         ? Messages.get("uninstall.done", what, result.removed().size())
                         : Messages.get("uninstall.done.kept", what, result.removed().size(), result.kept().size());
                 out.println(result.metallbKept() ? Messages.get("uninstall.done.metallbKept", done) : done);
-                result.kept().forEach(k -> out.println(Messages.get("uninstall.kept", k.object().describe(), k.reason(), k.command())));
+                result.kept().forEach(k -> out.println(Messages.get("uninstall.kept", k.object().describe(), k.why().shown(), k.command())));
             }
             out.flush();
             return ExitCode.OK;
@@ -111,7 +111,7 @@ public class UninstallCommand implements Callable<Integer> {
         names(plan).forEach(n -> sb.append("  ").append(n).append('\n'));
         if (!plan.kept().isEmpty()) {
             sb.append(Messages.get("uninstall.plan.keep")).append('\n');
-            plan.kept().forEach(k -> sb.append(Messages.get("uninstall.plan.kept", k.object().describe(), k.reason(), k.command()))
+            plan.kept().forEach(k -> sb.append(Messages.get("uninstall.plan.kept", k.object().describe(), k.why().shown(), k.command()))
                     .append('\n'));
         }
         if (plan.metallbKept()) {

@@ -100,7 +100,7 @@ final class ApiErrors {
 
     private static String firstLine(String s) {
         if (s == null) {
-            return "unknown error";
+            return Messages.get("error.unknown");
         }
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();

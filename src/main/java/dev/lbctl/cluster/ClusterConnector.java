@@ -1,7 +1,7 @@
 package dev.lbctl.cluster;
 
-import dev.lbctl.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbctl.i18n.Messages;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
@@ -86,8 +86,7 @@ public final class ClusterConnector {
         }
         Duration requestTimeout = options.requestTimeout();
         if (requestTimeout.isNegative() || requestTimeout.isZero() || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
-            throw new ClusterAccessException("--request-timeout " + requestTimeout.toSeconds() + "s cannot be used: give a"
-                    + " duration above zero and at most 24h");
+            throw new ClusterAccessException(Messages.get("cluster.badRequestTimeout", requestTimeout.toSeconds()));
         }
         Config config;
         try {
@@ -102,10 +101,9 @@ public final class ClusterConnector {
         } catch (KubernetesClientException | IllegalArgumentException | NullPointerException | ClassCastException e) {
             // fabric8's own words for a malformed file are about its code ("Cannot invoke ... because ... is null"),
             // so they are not repeated.
-            throw new ClusterAccessException("cannot load the kubeconfig"
-                    + (options.kubeconfig() != null ? " " + options.kubeconfig() : "")
-                    + (options.context() != null ? " with context \"" + options.context() + "\"" : "")
-                    + ": it is not a valid kubeconfig", e);
+            String file = options.kubeconfig() != null ? " " + options.kubeconfig() : "";
+            throw new ClusterAccessException(options.context() == null ? Messages.get("cluster.invalidKubeconfig", file)
+                    : Messages.get("cluster.invalidKubeconfigContext", file, options.context()), e);
         }
         if (options.context() != null && (config.getCurrentContext() == null
                 || !options.context().equals(config.getCurrentContext().getName()))) {

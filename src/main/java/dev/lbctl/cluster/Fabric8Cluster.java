@@ -52,7 +52,7 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public String serverVersion() {
-        return errors.call("get", "the server version", () -> client.getKubernetesVersion().getGitVersion());
+        return errors.call("get", Messages.get("cluster.object.serverVersion"), () -> client.getKubernetesVersion().getGitVersion());
     }
 
     @Override
@@ -62,18 +62,18 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public Optional<ConfigMapSnapshot> configMap(String namespace, String name) {
-        ConfigMap cm = errors.call("get", "configmap " + namespace + "/" + name,
+        ConfigMap cm = errors.call("get", Messages.get("cluster.object.configMap", namespace + "/" + name),
                 () -> client.configMaps().inNamespace(namespace).withName(name).get());
         return Optional.ofNullable(cm).map(Fabric8Cluster::snapshot);
     }
 
     @Override
     public ConfigMapSnapshot updateConfigMap(ConfigMapSnapshot changed) {
-        String what = "configmap " + changed.namespace() + "/" + changed.name();
+        String what = Messages.get("cluster.object.configMap", changed.namespace() + "/" + changed.name());
         return errors.callUpdate(what, () -> {
             ConfigMap cm = client.configMaps().inNamespace(changed.namespace()).withName(changed.name()).get();
             if (cm == null) {
-                throw new ConflictException(what + " was deleted while lbctl was changing it", null);
+                throw new ConflictException(Messages.get("cluster.deletedWhileChanging", what), null);
             }
             // Put back the version we read: the update is then refused (409) if anyone wrote in between.
             cm.getMetadata().setResourceVersion(changed.resourceVersion());
@@ -110,7 +110,7 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public List<Map<String, Object>> list(String apiVersion, String kind, String namespace) {
-        return errors.call("list", kind + (namespace == null ? "" : " in namespace " + namespace), () -> {
+        return errors.call("list", inNamespace(kind, namespace), () -> {
             MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
                     client.genericKubernetesResources(apiVersion, kind);
             GenericKubernetesResourceList items = namespace == null ? op.list() : op.inNamespace(namespace).list();
@@ -120,8 +120,8 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public List<Map<String, Object>> list(ServedKind kind, String namespace, String labelSelector) {
-        String what = kind.kind() + (labelSelector == null ? "" : " labelled " + labelSelector)
-                + (namespace == null ? "" : " in namespace " + namespace);
+        String what = inNamespace(labelSelector == null ? kind.kind()
+                : Messages.get("cluster.object.labelled", kind.kind(), labelSelector), namespace);
         return errors.call("list", what, () -> {
             // Discovery gave the plural and scope, so no kind needs to be known to the client in advance.
             ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(kind.group())
@@ -136,7 +136,7 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public List<ServedKind> servedKinds() {
-        return errors.call("discover", "the served kinds", () -> {
+        return errors.call("discover", Messages.get("cluster.object.servedKinds"), () -> {
             // The preferred version first: a group's kinds may live in different versions (metallb.io serves BGPPeer at
             // v1beta2, its preferred version, but IPAddressPool only at v1beta1).
             List<String> groupVersions = new ArrayList<>(List.of("v1"));
@@ -200,12 +200,12 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public List<NodeInfo> nodes() {
-        return errors.call("list", "nodes", () -> client.nodes().list().getItems().stream().map(Fabric8Cluster::nodeInfo).toList());
+        return errors.call("list", Messages.get("cluster.object.nodes"), () -> client.nodes().list().getItems().stream().map(Fabric8Cluster::nodeInfo).toList());
     }
 
     @Override
     public List<Map<String, Object>> events(String namespace, String kind, String name) {
-        return errors.call("list", "events of " + kind + " " + qualified(namespace, name), () -> client.v1().events()
+        return errors.call("list", Messages.get("cluster.object.events", kind + " " + qualified(namespace, name)), () -> client.v1().events()
                 .inNamespace(namespace)
                 .withField("involvedObject.name", name)
                 .withField("involvedObject.kind", kind)
@@ -217,7 +217,7 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public boolean restartDaemonSet(String namespace, String name) {
-        return errors.call("patch", "daemonset " + qualified(namespace, name), () -> {
+        return errors.call("patch", Messages.get("cluster.object.daemonSet", qualified(namespace, name)), () -> {
             Resource<DaemonSet> ds = client.apps().daemonSets().inNamespace(namespace).withName(name);
             if (ds.get() == null) {
                 return false;
@@ -300,6 +300,11 @@ final class Fabric8Cluster implements Cluster {
     private static String describe(Map<String, Object> object) {
         Map<String, Object> meta = (Map<String, Object>) object.getOrDefault("metadata", Map.of());
         return object.get("kind") + " " + qualified((String) meta.get("namespace"), (String) meta.get("name"));
+    }
+
+    /** Objects of a kind, in a namespace or (null) in all of them. */
+    private static String inNamespace(String objects, String namespace) {
+        return namespace == null ? objects : Messages.get("cluster.object.inNamespace", objects, namespace);
     }
 
     static String qualified(String namespace, String name) {

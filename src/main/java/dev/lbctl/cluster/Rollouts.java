@@ -1,5 +1,6 @@
 package dev.lbctl.cluster;
 
+import dev.lbctl.i18n.Messages;
 import java.util.Map;
 
 /**
@@ -36,11 +37,11 @@ public final class Rollouts {
     public static String describe(Map<String, Object> workload) {
         Map<String, Object> status = Fields.map(workload, "status");
         if ("DaemonSet".equals(workload.get("kind"))) {
-            return Fields.number(status, "numberAvailable") + "/" + Fields.number(status, "desiredNumberScheduled")
-                    + " pods available, " + Fields.number(status, "updatedNumberScheduled") + " updated";
+            return Messages.get("rollout.daemonSet", Fields.number(status, "numberAvailable"),
+                    Fields.number(status, "desiredNumberScheduled"), Fields.number(status, "updatedNumberScheduled"));
         }
-        return Fields.number(status, "availableReplicas") + "/" + Fields.number(Fields.map(workload, "spec"), "replicas")
-                + " replicas available, " + Fields.number(status, "updatedReplicas") + " updated";
+        return Messages.get("rollout.deployment", Fields.number(status, "availableReplicas"),
+                Fields.number(Fields.map(workload, "spec"), "replicas"), Fields.number(status, "updatedReplicas"));
     }
 
     private static boolean observedLatest(Map<String, Object> workload) {

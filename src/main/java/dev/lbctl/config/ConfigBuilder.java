@@ -16,7 +16,7 @@ final class ConfigBuilder {
     final Map<String, String> legacyCommunities = new LinkedHashMap<>();
     final List<BfdProfileSpec> bfdProfiles = new ArrayList<>();
     final List<VersionedField> versionedFields = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
+    final List<Problem> warnings = new ArrayList<>();
 
     MetalLbConfig build(ConfigStyle style) {
         return new MetalLbConfig(style, pools, l2Advertisements, bgpAdvertisements, peers, communities,

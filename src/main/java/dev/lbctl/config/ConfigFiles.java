@@ -1,5 +1,7 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Messages;
+import dev.lbctl.i18n.Sentence;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import dev.lbctl.pool.GoQuote;
@@ -53,9 +55,8 @@ public final class ConfigFiles {
         if (resourcesAt != null) {
             return out.build(ConfigStyle.CRD);
         }
-        String found = ignored.isEmpty() ? "" : ", only " + String.join(", ", ignored);
-        throw new InvalidInputException(String.join(", ", sources) + " holds no MetalLB configuration" + found
-                + ": expected the ConfigMap config (or its config text) or resources such as IPAddressPool and L2Advertisement.");
+        String found = ignored.isEmpty() ? "" : Messages.get("configFiles.only", String.join(", ", ignored));
+        throw new InvalidInputException(Messages.get("configFiles.noConfiguration", String.join(", ", sources), found));
     }
 
     private void readText(String text, String file) {
@@ -85,8 +86,7 @@ public final class ConfigFiles {
     private void readDocument(Node document, String file) {
         String where = file + ":" + GoYaml.line(document);
         if (!(document instanceof MappingNode mapping)) {
-            throw new InvalidInputException(where + ": a document is " + describe(document)
-                    + ", not a mapping; expected a MetalLB configuration or Kubernetes objects.");
+            throw new InvalidInputException(Messages.get("configFiles.notAMapping", where, describe(document)));
         }
         String apiVersion = scalarField(mapping, "apiVersion");
         String kind = scalarField(mapping, "kind");
@@ -99,9 +99,12 @@ public final class ConfigFiles {
         } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion) && configText(mapping) != null) {
             readConfigMap(mapping, file);
         } else {
-            String what = (kind == null ? "an object without kind" : plain(kind)) + nameSuffix(mapping) + " (" + plain(apiVersion) + ")";
-            ignored.add(what + " at line " + GoYaml.line(document));
-            out.warnings.add(where + ": ignoring " + what + ", which is not MetalLB configuration");
+            String what = (kind == null ? Messages.get("configFiles.objectWithoutKind") : plain(kind)) + nameSuffix(mapping)
+                    + " (" + plain(apiVersion) + ")";
+            ignored.add(Messages.get("configFiles.atLine", what, GoYaml.line(document)));
+            out.warnings.add(Problem.readWarning("ignored-object", kind == null
+                    ? Sentence.of("problem.ignoredObjectWithoutKind", where, nameSuffix(mapping), plain(apiVersion))
+                    : Sentence.of("problem.ignoredObject", where, plain(kind) + nameSuffix(mapping), plain(apiVersion))));
         }
     }
 
@@ -114,17 +117,15 @@ public final class ConfigFiles {
         String where = file + ":" + keyLine;
         startLegacy(where);
         if (!(config instanceof ScalarNode text)) {
-            throw new InvalidInputException(where + ": data.config of ConfigMap " + name + " must be a string (the"
-                    + " configuration text), not " + describe(config) + ".");
+            throw new InvalidInputException(Messages.get("configFiles.configNotAString", where, name, describe(config)));
         }
         String id = (namespace == null ? METALLB_NAMESPACE : namespace) + "/" + name;
         if (!"config".equals(name)) {
-            out.warnings.add(where + ": ConfigMap " + id + " is read as MetalLB's configuration, but MetalLB reads the"
-                    + " ConfigMap named by the --config flag of its controller and speakers (config in the manifests)");
+            out.warnings.add(Problem.readWarning("configmap-name", Sentence.of("problem.configMapName", where, id)));
         }
         if (namespace != null && !namespace.equals(METALLB_NAMESPACE)) {
-            out.warnings.add(where + ": ConfigMap " + id + " is not in namespace " + METALLB_NAMESPACE
-                    + ", where the MetalLB manifests look for it");
+            out.warnings.add(Problem.readWarning("foreign-namespace",
+                    Sentence.of("problem.configMapNamespace", where, id, METALLB_NAMESPACE)));
         }
         // For a block scalar (config: |) the text starts on the line after the key.
         boolean block = text.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
@@ -143,8 +144,7 @@ public final class ConfigFiles {
             throw mixed(where, resourcesAt);
         }
         if (legacyAt != null) {
-            throw new InvalidInputException(where + ": a second MetalLB ConfigMap configuration (the first is at " + legacyAt
-                    + "); MetalLB reads exactly one, so give one.");
+            throw new InvalidInputException(Messages.get("configFiles.secondConfigMap", where, legacyAt));
         }
         legacyAt = where;
     }
@@ -159,8 +159,7 @@ public final class ConfigFiles {
     }
 
     private static InvalidInputException mixed(String legacy, String resource) {
-        return new InvalidInputException("cannot mix the legacy ConfigMap configuration (" + legacy + ") with MetalLB"
-                + " resources (" + resource + "): a MetalLB release reads one or the other; check them separately.");
+        return new InvalidInputException(Messages.get("configFiles.mixed", legacy, resource));
     }
 
     private static Node configText(MappingNode configMap) {
@@ -188,9 +187,9 @@ public final class ConfigFiles {
 
     private static String describe(Node node) {
         return switch (GoYaml.resolve(node).kind()) {
-            case SEQ -> "a list";
-            case MAP -> "a mapping";
-            default -> "the scalar " + GoQuote.q(((ScalarNode) node).getValue());
+            case SEQ -> Messages.get("configFiles.aList");
+            case MAP -> Messages.get("configFiles.aMapping");
+            default -> Messages.get("configFiles.scalar", GoQuote.q(((ScalarNode) node).getValue()));
         };
     }
 }

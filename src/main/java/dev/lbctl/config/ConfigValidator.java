@@ -1,5 +1,6 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Sentence;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.MetalLbVersion;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ public final class ConfigValidator {
 
     public static List<Problem> validate(MetalLbConfig config, MetalLbVersion version, BgpMode mode) {
         Problems problems = new Problems();
-        config.readWarnings().forEach(w -> problems.warning(w, null));
+        config.readWarnings().forEach(problems::add);
         MetalLbVersion rules = checkStyle(config, version, problems);
         checkVersionedFields(config, version, problems);
         if (config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
@@ -49,13 +50,11 @@ public final class ConfigValidator {
     /** Reports a style the release does not read, and returns the release whose rules fit the style. */
     private static MetalLbVersion checkStyle(MetalLbConfig config, MetalLbVersion version, Problems problems) {
         if (config.style() == ConfigStyle.LEGACY_CONFIGMAP && !version.usesConfigMap()) {
-            problems.error("MetalLB " + version + " ignores the ConfigMap configuration: from v0.13.0 on it reads only"
-                    + " custom resources (IPAddressPool, L2Advertisement, ...); convert it with MetalLB's configmaptocrs", null);
+            problems.refusal("style-not-read", null, "problem.configMapIgnored", version);
             return MetalLbConfig.LAST_CONFIGMAP_RELEASE;
         }
         if (config.style() == ConfigStyle.CRD && version.usesConfigMap()) {
-            problems.error("MetalLB " + version + " reads only the ConfigMap metallb-system/config: custom resources such as"
-                    + " IPAddressPool need v0.13.0 or later", null);
+            problems.refusal("style-not-read", null, "problem.resourcesIgnored", version);
             return FIRST_CRD_RELEASE;
         }
         return version;
@@ -77,10 +76,9 @@ public final class ConfigValidator {
         }
     }
 
-    private static String tooNew(List<VersionedField> fields, MetalLbVersion version) {
+    private static Sentence tooNew(List<VersionedField> fields, MetalLbVersion version) {
         String since = fields.stream().map(f -> f.since().toString()).distinct().collect(Collectors.joining(", "));
-        return fields.size() == 1 ? "MetalLB " + version + " has no such field; it came in " + since
-                : "MetalLB " + version + " has no such fields; they came in " + since;
+        return Sentence.of(fields.size() == 1 ? "problem.tooNewField" : "problem.tooNewFields", version, since);
     }
 
     /** {@code config.Parse} of the ConfigMap releases: BGP mode checks, BFD profiles, peers, communities, then pools. */
@@ -108,8 +106,7 @@ public final class ConfigValidator {
         MetalLbConfig config = version.atLeast(0, 14, 9) ? given.sortedByName() : given;
         for (PoolSpec pool : config.poolSpecs()) {
             if (pool.kind() == PoolKind.ADDRESS_POOL && version.atLeast(0, 14, 2)) {
-                problems.error("AddressPool " + pool.name() + ": MetalLB " + version + " no longer reads the AddressPool kind"
-                        + " (removed in v0.14.2); use an IPAddressPool and an L2Advertisement or BGPAdvertisement", pool.name());
+                problems.refusal("removed-kind", pool.name(), "problem.addressPoolRemoved", pool.name(), version);
             }
         }
         // The mode checks run first in MetalLB and parse the addresses themselves.

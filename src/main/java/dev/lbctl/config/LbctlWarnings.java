@@ -52,9 +52,8 @@ final class LbctlWarnings {
     private static void emptyRanges(CheckedPool pool, MetalLbVersion version, Problems problems) {
         for (Map.Entry<String, List<Cidr>> entry : pool.cidrsByAddress().entrySet()) {
             if (entry.getValue().isEmpty()) {
-                problems.lbctlError("pool " + GoQuote.q(pool.name()) + ": address range " + GoQuote.q(entry.getKey())
-                        + " contains no addresses for MetalLB " + version + " (its ends are of different families or in"
-                        + " reverse order: MetalLB silently summarizes such a range to nothing, so lbctl refuses it)", pool.name());
+                problems.lbctlError("empty-range", pool.name(), "problem.emptyRange", GoQuote.q(pool.name()),
+                        GoQuote.q(entry.getKey()), version);
             }
         }
     }
@@ -70,11 +69,9 @@ final class LbctlWarnings {
             Cidr cidr = entry.getValue().get(0);
             if (cidr.family() == IpFamily.IPV4 && cidr.prefixLength() <= 30) {
                 boolean buggy = cidr.first().confusesBuggyFirmware() || cidr.last().confusesBuggyFirmware();
-                problems.warning("pool " + GoQuote.q(pool.name()) + " includes " + cidr.first() + " and " + cidr.last()
-                        + ", the network and broadcast addresses of " + cidr + ": MetalLB hands them out like any other"
-                        + " address, but where " + cidr + " is a subnet, hosts treat them as the network itself and its"
-                        + " broadcast and cannot reach a Service on them; use the range " + cidr.first().plus(1) + "-"
-                        + lastUsable(cidr) + (buggy ? " or set avoidBuggyIPs" : "") + " instead", pool.name());
+                problems.warning("network-and-broadcast", pool.name(),
+                        buggy ? "problem.networkAndBroadcast.buggyIps" : "problem.networkAndBroadcast",
+                        GoQuote.q(pool.name()), cidr.first(), cidr.last(), cidr, cidr.first().plus(1), lastUsable(cidr));
             }
         }
     }
@@ -87,16 +84,12 @@ final class LbctlWarnings {
         BigInteger v4 = pool.cidrs().stream().filter(c -> c.family() == IpFamily.IPV4).map(Cidr::size)
                 .reduce(BigInteger.ZERO, BigInteger::add);
         if (v4.compareTo(LARGE_IPV4_POOL) > 0) {
-            problems.warning("pool " + GoQuote.q(pool.name()) + " has " + v4 + " IPv4 addresses, more than 65536: in Layer 2"
-                    + " mode every one of them must be free on the nodes' subnet, so a pool this wide almost certainly"
-                    + " covers addresses other hosts use (check the prefix length, e.g. /16 written for /24)", pool.name());
+            problems.warning("large-pool", pool.name(), "problem.largeIpv4Pool", GoQuote.q(pool.name()), v4);
         }
         BigInteger v6 = pool.cidrs().stream().filter(c -> c.family() == IpFamily.IPV6).map(Cidr::size)
                 .reduce(BigInteger.ZERO, BigInteger::add);
         if (v6.compareTo(LARGE_IPV6_POOL) > 0) {
-            problems.warning("pool " + GoQuote.q(pool.name()) + " has " + v6 + " IPv6 addresses, more than a /64: in Layer 2"
-                    + " mode the pool must lie inside the nodes' subnet, and an IPv6 subnet is at most a /64, so a pool this"
-                    + " wide almost certainly covers addresses other hosts use (check the prefix length)", pool.name());
+            problems.warning("large-pool", pool.name(), "problem.largeIpv6Pool", GoQuote.q(pool.name()), v6);
         }
     }
 
@@ -104,9 +97,7 @@ final class LbctlWarnings {
     private static void objectNames(List<CheckedPool> pools, Problems problems) {
         for (CheckedPool pool : pools) {
             if (!pool.name().isEmpty() && !KubernetesNames.isDnsSubdomain(pool.name())) {
-                problems.error("pool " + GoQuote.q(pool.name()) + ": Kubernetes refuses this name for an IPAddressPool (a name is"
-                        + " at most 253 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit)",
-                        pool.name());
+                problems.refusal("invalid-object-name", pool.name(), "problem.invalidPoolName", GoQuote.q(pool.name()));
             }
         }
     }
@@ -117,8 +108,7 @@ final class LbctlWarnings {
                 continue;
             }
             if (!config.announces(pool.spec())) {
-                problems.warning("pool " + GoQuote.q(pool.name()) + " is not announced: no L2Advertisement or BGPAdvertisement"
-                        + " selects it, so Services will get an IP from it that no node answers for", pool.name());
+                problems.warning("pool-not-announced", pool.name(), "problem.poolNotAnnounced", GoQuote.q(pool.name()));
             }
         }
     }
@@ -128,8 +118,8 @@ final class LbctlWarnings {
         for (Advertisement adv : advertisements(config)) {
             for (String pool : adv.ipAddressPools()) {
                 if (!names.contains(pool)) {
-                    problems.warning(adv.kind() + " " + GoQuote.q(adv.name()) + " names pool " + GoQuote.q(pool)
-                            + ", which does not exist: MetalLB silently ignores the name, so nothing is announced for it", pool);
+                    problems.warning("unknown-pool", pool, "problem.unknownPool", adv.kind(), GoQuote.q(adv.name()),
+                            GoQuote.q(pool));
                 }
             }
         }
@@ -140,22 +130,20 @@ final class LbctlWarnings {
         for (BgpAdvertisementSpec adv : config.bgpAdvertisements()) {
             for (String peer : adv.peers()) {
                 if (!names.contains(peer)) {
-                    problems.warning("BGPAdvertisement " + GoQuote.q(adv.name()) + " names peer " + GoQuote.q(peer)
-                            + ", which does not exist: the advertisement is sent to no session for it", null);
+                    problems.warning("unknown-peer", null, "problem.unknownPeer", GoQuote.q(adv.name()), GoQuote.q(peer));
                 }
             }
         }
     }
 
     private static void foreignNamespaces(MetalLbConfig config, Problems problems) {
-        config.poolSpecs().stream().filter(p -> isForeign(p.origin())).forEach(p -> problems.warning(
-                "pool " + GoQuote.q(p.name()) + " is in namespace " + GoQuote.q(p.origin().namespace())
-                        + ": MetalLB reads resources only from its own namespace (\"resource must be created in "
-                        + METALLB_NAMESPACE + " namespace\" with the default install)", p.name()));
+        config.poolSpecs().stream().filter(p -> isForeign(p.origin())).forEach(p -> problems.warning("foreign-namespace",
+                p.name(), "problem.poolInForeignNamespace", GoQuote.q(p.name()), GoQuote.q(p.origin().namespace()),
+                METALLB_NAMESPACE));
         for (Advertisement adv : advertisements(config)) {
             if (isForeign(adv.origin())) {
-                problems.warning(adv.kind() + " " + GoQuote.q(adv.name()) + " is in namespace " + GoQuote.q(adv.origin().namespace())
-                        + ": MetalLB reads resources only from its own namespace (" + METALLB_NAMESPACE + " by default)", null);
+                problems.warning("foreign-namespace", null, "problem.advertisementInForeignNamespace", adv.kind(),
+                        GoQuote.q(adv.name()), GoQuote.q(adv.origin().namespace()), METALLB_NAMESPACE);
             }
         }
     }

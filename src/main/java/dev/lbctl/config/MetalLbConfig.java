@@ -33,7 +33,7 @@ public record MetalLbConfig(
         Map<String, String> legacyCommunities,
         List<BfdProfileSpec> bfdProfiles,
         List<VersionedField> versionedFields,
-        List<String> readWarnings) {
+        List<Problem> readWarnings) {
 
     /** The last release that reads the ConfigMap; a ConfigMap config is checked against it unless told otherwise. */
     public static final MetalLbVersion LAST_CONFIGMAP_RELEASE = MetalLbVersion.of(0, 12, 1);
@@ -69,7 +69,7 @@ public record MetalLbConfig(
      * for a legacy config; for CRDs, IPAddressPools with the L2Advertisement lbctl would create for them.
      */
     public MetalLbConfig withPools(List<AddressPool> pools) {
-        Origin commandLine = Origin.of("command line", 0);
+        Origin commandLine = Origin.COMMAND_LINE;
         boolean legacy = style == ConfigStyle.LEGACY_CONFIGMAP;
         List<PoolSpec> specs = new ArrayList<>(poolSpecs);
         List<String> names = new ArrayList<>();

@@ -117,9 +117,8 @@ final class PeerRules {
                         object, peer.origin());
             }
             if (peer.passwordSecret() != null && !peer.passwordSecret().isEmpty()) {
-                problems.warning("BGPPeer " + GoQuote.q(peer.name()) + " takes its password from Secret "
-                        + GoQuote.q(peer.passwordSecret()) + ", which lbctl cannot check offline: MetalLB requires type "
-                        + "kubernetes.io/basic-auth and a key named password", null);
+                problems.warning("peer-password-unchecked", null, "problem.peerPasswordUnchecked", GoQuote.q(peer.name()),
+                        GoQuote.q(peer.passwordSecret()));
             }
             // reflect.DeepEqual includes the name, so only two resources with the same name can be equal.
             if (errors.isEmpty() && seen.stream().anyMatch(s -> sameExceptOrigin(s, peer))) {

@@ -1,33 +1,54 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Messages;
+import dev.lbctl.i18n.Sentence;
+
 /**
  * One finding of {@link ConfigValidator}. ERROR: the configuration is refused, by MetalLB ({@link Source#METALLB}: the
  * message is MetalLB's own text, byte for byte) or by lbctl alone ({@link Source#LBCTL}: MetalLB accepts it, but it
  * cannot do what was meant). WARNING: MetalLB accepts it but it is very likely not what was meant.
  *
+ * @param code what kind of finding this is, stable across releases and languages (listed in the README)
+ * @param text the message: MetalLB's verbatim, or lbctl's in English and in the language of this run
  * @param pool the pool the finding is about, or null
  * @param object the object the finding is about, as KIND NAME (e.g. {@code BGPAdvertisement bgp-0}), or null
  * @param origin where that object was read, or null
- * @param hint lbctl's note on the message (kept out of MetalLB's text), or null
+ * @param note lbctl's note on the message (kept out of MetalLB's text), or null
  */
-public record Problem(Severity severity, String message, String pool, String object, Origin origin, Source source,
-        String hint) {
+public record Problem(Severity severity, String code, Sentence text, String pool, String object, Origin origin,
+        Source source, Sentence note) {
 
     public enum Severity { ERROR, WARNING }
 
     /** Who refuses: MetalLB itself, or only lbctl. */
     public enum Source { METALLB, LBCTL }
 
-    public Problem(Severity severity, String message) {
-        this(severity, message, null, null, null, Source.METALLB, null);
-    }
+    /** The code of every error MetalLB itself raises: its message is the detail, verbatim. */
+    public static final String METALLB_ERROR = "metallb-error";
 
+    /** A MetalLB error without object or place, e.g. a failure reported by an input reader. */
     public static Problem error(String message, String pool) {
-        return new Problem(Severity.ERROR, message, pool, null, null, Source.METALLB, null);
+        return new Problem(Severity.ERROR, METALLB_ERROR, Sentence.verbatim(message), pool, null, null, Source.METALLB, null);
     }
 
-    public static Problem warning(String message, String pool) {
-        return new Problem(Severity.WARNING, message, pool, null, null, Source.LBCTL, null);
+    /** lbctl could not read the input at all ({@code message} is the reader's sentence, already in the run's language). */
+    public static Problem inputError(String message) {
+        return new Problem(Severity.ERROR, "invalid-input", Sentence.verbatim(message), null, null, null, Source.LBCTL, null);
+    }
+
+    /** A warning of lbctl's about the input as read, before any rule runs. */
+    static Problem readWarning(String code, Sentence text) {
+        return new Problem(Severity.WARNING, code, text, null, null, null, Source.LBCTL, null);
+    }
+
+    /** The message in English, as machine-read output carries it in every language. */
+    public String message() {
+        return text.english();
+    }
+
+    /** lbctl's note in English, or null. */
+    public String hint() {
+        return note == null ? null : note.english();
     }
 
     public boolean isError() {
@@ -39,14 +60,19 @@ public record Problem(Severity severity, String message, String pool, String obj
         return isError() && source == Source.METALLB;
     }
 
-    /** The message with the object and its place in front and the hint after it, for one-line human output. */
+    /**
+     * The message with the object and its place in front and the hint after it, for one-line human output, in the
+     * language of this run.
+     */
     public String describe() {
-        String text = hint == null ? message : message + " (" + hint + ")";
+        // MetalLB's words stay verbatim (they are what users search for); a language other than English says whose they are.
+        String said = code.equals(METALLB_ERROR) ? Messages.get("problem.metallbSays", text.shown()) : text.shown();
+        String shown = note == null ? said : said + " (" + note.shown() + ")";
         if (object == null) {
-            return text;
+            return shown;
         }
-        String where = origin == null || origin.file() == null ? "" : " (" + origin + ")";
-        return object + where + ": " + text;
+        String where = origin == null || origin.file() == null ? "" : " (" + origin.shown() + ")";
+        return object + where + ": " + shown;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Sentence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,26 +14,37 @@ final class Problems {
     private final Set<String> invalidAddresses = new HashSet<>();
 
     void error(String message, String pool) {
-        add(Problem.Severity.ERROR, message, pool, null, null, Problem.Source.METALLB, null);
+        error(message, pool, null, null);
     }
 
     /** A MetalLB error with lbctl's note on it, kept out of MetalLB's text. */
-    void errorWithHint(String message, String hint) {
-        add(Problem.Severity.ERROR, message, null, null, null, Problem.Source.METALLB, hint);
+    void errorWithHint(String message, Sentence hint) {
+        add(Problem.Severity.ERROR, Problem.METALLB_ERROR, Sentence.verbatim(message), null, null, null,
+                Problem.Source.METALLB, hint);
     }
 
     /** An error MetalLB raises about an object whose name its message does not carry. */
     void error(String message, String pool, String object, Origin origin) {
-        add(Problem.Severity.ERROR, message, pool, object, origin, Problem.Source.METALLB, null);
+        add(Problem.Severity.ERROR, Problem.METALLB_ERROR, Sentence.verbatim(message), pool, object, origin,
+                Problem.Source.METALLB, null);
+    }
+
+    /** An error that is not MetalLB's, though MetalLB's configuration cannot hold it either (e.g. Kubernetes refuses it). */
+    void refusal(String code, String pool, String key, Object... args) {
+        add(Problem.Severity.ERROR, code, Sentence.of(key, args), pool, null, null, Problem.Source.METALLB, null);
     }
 
     /** A refusal of lbctl's own: MetalLB accepts this. */
-    void lbctlError(String message, String pool) {
-        add(Problem.Severity.ERROR, message, pool, null, null, Problem.Source.LBCTL, null);
+    void lbctlError(String code, String pool, String key, Object... args) {
+        add(Problem.Severity.ERROR, code, Sentence.of(key, args), pool, null, null, Problem.Source.LBCTL, null);
     }
 
-    void warning(String message, String pool) {
-        add(Problem.Severity.WARNING, message, pool, null, null, Problem.Source.LBCTL, null);
+    void warning(String code, String pool, String key, Object... args) {
+        add(Problem.Severity.WARNING, code, Sentence.of(key, args), pool, null, null, Problem.Source.LBCTL, null);
+    }
+
+    void add(Problem problem) {
+        found.add(problem);
     }
 
     /** Records that this address entry was reported invalid; false if it already was. */
@@ -44,9 +56,9 @@ final class Problems {
         return List.copyOf(found);
     }
 
-    private void add(Problem.Severity severity, String message, String pool, String object, Origin origin,
-            Problem.Source source, String hint) {
-        found.add(new Problem(severity, oneLine(message), pool, object, origin, source, hint));
+    private void add(Problem.Severity severity, String code, Sentence text, String pool, String object, Origin origin,
+            Problem.Source source, Sentence hint) {
+        found.add(new Problem(severity, code, text.map(Problems::oneLine), pool, object, origin, source, hint));
     }
 
     /** Go's errors.Join separates messages with newlines; a finding is one line, so they are joined with "; ". */

@@ -1,5 +1,7 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Messages;
+import dev.lbctl.i18n.Sentence;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.LabelSelector;
@@ -59,13 +61,12 @@ final class ResourceReader {
         int line = GoYaml.line(document);
         Set<String> versions = SERVED.get(kind);
         if (versions == null) {
-            throw new InvalidInputException(file + ":" + line + ": " + GoQuote.q(kind) + " is not a MetalLB kind (" + apiVersion
-                    + "); expected one of IPAddressPool, L2Advertisement, BGPAdvertisement, BGPPeer, Community, BFDProfile, AddressPool.");
+            throw new InvalidInputException(Messages.get("configFiles.notAMetalLbKind", file + ":" + line, GoQuote.q(kind), apiVersion));
         }
         String version = apiVersion.substring(GROUP.length() + 1);
         if (!versions.contains(version)) {
-            throw new InvalidInputException(file + ":" + line + ": " + kind + " has apiVersion " + apiVersion
-                    + ", which MetalLB does not serve; use " + GROUP + "/" + versions.stream().sorted().reduce((a, b) -> b).orElseThrow() + ".");
+            throw new InvalidInputException(Messages.get("configFiles.unservedVersion", file + ":" + line, kind, apiVersion,
+                    GROUP + "/" + versions.stream().sorted().reduce((a, b) -> b).orElseThrow()));
         }
         new ResourceReader(kind, out).readDocument(document, version, file, line);
     }
@@ -171,8 +172,8 @@ final class ResourceReader {
     private void bgpPeer(String apiVersion) {
         boolean v1beta2 = apiVersion.equals("v1beta2");
         if (!v1beta2) {
-            out.warnings.add(origin + ": BGPPeer " + GoQuote.q(name) + " uses " + GROUP + "/v1beta1, deprecated since MetalLB"
-                    + " v0.14.9; use " + GROUP + "/v1beta2");
+            out.warnings.add(Problem.readWarning("deprecated-api-version",
+                    Sentence.of("problem.deprecatedPeerVersion", origin, GoQuote.q(name), GROUP)));
         }
         long myAsn = orZero(spec.integer("myASN", 0, UINT32_MAX));
         long peerAsn = orZero(spec.integer("peerASN", 0, UINT32_MAX));

@@ -1,6 +1,5 @@
 package dev.lbctl.i18n;
 
-import dev.lbctl.i18n.Messages;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -20,7 +19,8 @@ public final class Messages {
     static final String BUNDLE = "dev.lbctl.i18n.messages";
 
     private static volatile Language language = Language.EN;
-    private static volatile ResourceBundle bundle = load(Language.EN);
+    private static final ResourceBundle ENGLISH = load(Language.EN);
+    private static volatile ResourceBundle bundle = ENGLISH;
 
     private Messages() {
     }
@@ -37,6 +37,18 @@ public final class Messages {
 
     /** The message {@code key} with its placeholders filled; English when the chosen catalog lacks the key. */
     public static String get(String key, Object... args) {
+        return format(bundle, key, args);
+    }
+
+    /**
+     * The message {@code key} in English whatever the chosen language: for the human text that machine-read output
+     * (JSON) carries beside a stable code, which must be the same bytes in every language.
+     */
+    public static String english(String key, Object... args) {
+        return format(ENGLISH, key, args);
+    }
+
+    private static String format(ResourceBundle bundle, String key, Object... args) {
         MessageFormat format = new MessageFormat(bundle.getString(key), Locale.ROOT);
         // A bare {0} would format a count as "1,234"; lbctl prints numbers as Java does. {0,choice,...} still gets a number.
         Format[] formats = format.getFormatsByArgumentIndex();

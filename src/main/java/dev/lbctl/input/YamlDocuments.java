@@ -1,5 +1,6 @@
 package dev.lbctl.input;
 
+import dev.lbctl.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -53,16 +54,16 @@ public final class YamlDocuments {
         byte[] bytes;
         try (InputStream in = stdin ? System.in : Files.newInputStream(file)) {
             if (!stdin && Files.isDirectory(file)) {
-                throw new InvalidInputException(file + " is a directory, not a file.");
+                throw new InvalidInputException(Messages.get("input.directory", file));
             }
             bytes = in.readNBytes((int) MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("file " + file + " does not exist.");
+            throw new InvalidInputException(Messages.get("input.noFile", file));
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + name + ": " + e.getMessage() + ".", e);
+            throw new InvalidInputException(Messages.get("input.unreadable", name, e.getMessage()), e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException(name + " is larger than the " + MAX_BYTES + "-byte limit for input files.");
+            throw new InvalidInputException(Messages.get("input.tooLarge", name, MAX_BYTES));
         }
         return decodeUtf8(bytes, name);
     }
@@ -76,8 +77,8 @@ public final class YamlDocuments {
                     .toString();
         } catch (CharacterCodingException e) {
             int offset = firstInvalidUtf8Offset(bytes);
-            throw new InvalidInputException(source + " is not valid UTF-8 (invalid byte 0x"
-                    + String.format("%02x", bytes[offset] & 0xff) + " at offset " + offset + ", line " + lineAt(bytes, offset) + ").");
+            throw new InvalidInputException(Messages.get("input.notUtf8", source, String.format("%02x", bytes[offset] & 0xff),
+                    offset, lineAt(bytes, offset)));
         }
     }
 
@@ -172,9 +173,9 @@ public final class YamlDocuments {
             Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
             String problem = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
-            return new InvalidInputException(where + ": malformed YAML: " + oneLine(problem) + ".", e);
+            return new InvalidInputException(Messages.get("input.malformedYaml", where, oneLine(problem)), e);
         }
-        return new InvalidInputException(source + ": malformed YAML: " + oneLine(e.getMessage()) + ".", e);
+        return new InvalidInputException(Messages.get("input.malformedYaml", source, oneLine(e.getMessage())), e);
     }
 
     /** Expands a Kubernetes {@code kind: List} (or any {@code items} list document) into its items. */
@@ -193,7 +194,7 @@ public final class YamlDocuments {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "unknown error" : s.replaceAll("\\s+", " ").trim();
+        return s == null ? Messages.get("error.unknown") : s.replaceAll("\\s+", " ").trim();
     }
 
     private static int firstInvalidUtf8Offset(byte[] bytes) {

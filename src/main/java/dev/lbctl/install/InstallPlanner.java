@@ -6,6 +6,7 @@ import dev.lbctl.config.ConfigFiles;
 import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.MetalLbConfig;
+import dev.lbctl.config.Origin;
 import dev.lbctl.config.Problem;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
@@ -52,16 +53,17 @@ public final class InstallPlanner {
                             Duration timeout, boolean wait, boolean checkStrictArp, boolean adopt, boolean poolsOnly) {
         MetalLbConfig forRelease = inReleaseStyle(release, config);
         // lbctl installs MetalLB's native manifests, so the native BGP mode's rules apply (FRR-only options refused).
-        check(ConfigValidator.validate(forRelease, release.version()), "the pools", release);
+        check(ConfigValidator.validate(forRelease, release.version()), Messages.get("install.what.pools"), release);
         List<AddressPool> pools = forRelease.pools(release.version());
         PoolConfiguration configuration = configuration(release, forRelease, pools, rawResources, legacyFile, bgp);
         if (bgp.isPresent()) {
             // The rendered peer and advertisements go through the same rules as a file would (native BGP mode).
+            String bgpOptions = Messages.get("install.what.bgpOptions");
             String text = release.version().usesConfigMap()
                     ? LegacyPoolConfig.merge(Optional.empty(), LegacyPoolConfig.Owned.NOTHING, configuration.pools(),
                             configuration.legacyBgp(), Optional.empty()).configText()
                     : Yaml.documents(configuration.resources());
-            check(ConfigValidator.validate(ConfigFiles.read(text, "the BGP options"), release.version()), "the BGP options", release);
+            check(ConfigValidator.validate(ConfigFiles.read(text, bgpOptions), release.version()), bgpOptions, release);
         }
         // --pools-only leaves MetalLB as it is, so it needs no manifests (and no network).
         List<dev.lbctl.metallb.ManifestObject> objects = poolsOnly ? List.of()
@@ -78,19 +80,17 @@ public final class InstallPlanner {
      */
     private static MetalLbConfig inReleaseStyle(MetalLbRelease release, MetalLbConfig config) {
         boolean releaseReadsConfigMap = release.version().usesConfigMap();
-        boolean fromCommandLine = config.poolSpecs().stream().allMatch(p -> "command line".equals(p.origin().file()));
+        boolean fromCommandLine = config.poolSpecs().stream().allMatch(p -> Origin.COMMAND_LINE.equals(p.origin()));
         if (fromCommandLine) {
             return releaseReadsConfigMap
                     ? MetalLbConfig.empty(ConfigStyle.LEGACY_CONFIGMAP).withPools(config.pools(release.version()))
                     : config;
         }
         if (releaseReadsConfigMap && config.style() == ConfigStyle.CRD) {
-            throw new InvalidInputException("MetalLB " + release.tag() + " reads the ConfigMap configuration, but the file holds"
-                    + " CRD resources (IPAddressPool, ...): give --pool, a ConfigMap file, or --metallb-version v0.13.12 or later.");
+            throw new InvalidInputException(Messages.get("install.crdsForConfigMapRelease", release.tag()));
         }
         if (!releaseReadsConfigMap && config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
-            throw new InvalidInputException("MetalLB " + release.tag() + " ignores the ConfigMap configuration the file holds:"
-                    + " convert it with 'lbctl config migrate -f FILE' and install the result.");
+            throw new InvalidInputException(Messages.get("install.configMapForCrdRelease", release.tag()));
         }
         return config;
     }
@@ -104,8 +104,7 @@ public final class InstallPlanner {
             if (errors.stream().anyMatch(p -> p.message().contains("native bgp mode") || p.message().equals("bfd profiles section set"))) {
                 progress.info(Messages.get("install.nativeMode"));
             }
-            throw new InvalidInputException(what + " are invalid for MetalLB " + release.tag() + " (" + errors.size()
-                    + (errors.size() == 1 ? " error" : " errors") + "); nothing was applied");
+            throw new InvalidInputException(Messages.get("install.invalid", what, release.tag(), errors.size()));
         }
     }
 
@@ -113,7 +112,7 @@ public final class InstallPlanner {
                                                    List<Map<String, Object>> rawResources,
                                                    Optional<Map<String, Object>> legacyFile, Optional<BgpSpec> bgp) {
         if (bgp.isPresent() && (!rawResources.isEmpty() || legacyFile.isPresent())) {
-            throw new InvalidInputException("--bgp-peer goes with --pool; a -f file brings its own BGPPeer and BGPAdvertisement documents.");
+            throw new InvalidInputException(Messages.get("install.bgpWithFile"));
         }
         if (release.version().usesConfigMap()) {
             if (bgp.isPresent()) {

@@ -134,8 +134,7 @@ public final class Installer {
                 existing(wanted, served), owned, applySet, plan.adopt(), plan.poolsOnly()));
         List<String> problems = new ArrayList<>(decision.conflicts());
         if (plan.poolsOnly() && cluster.get("v1", "Namespace", null, release.namespace()).isEmpty()) {
-            problems.add("--pools-only adds pools to an installed MetalLB, but namespace " + release.namespace()
-                    + " does not exist: install MetalLB without --pools-only.");
+            problems.add(Messages.get("install.poolsOnlyWithoutMetalLb", release.namespace()));
         }
         Optional<PeerPassword> password = passwordSecrets(plan, problems);
         Optional<LegacyWrite> legacy = release.version().usesConfigMap() && problems.isEmpty()
@@ -248,7 +247,7 @@ public final class Installer {
 
     private void awaitEstablished(String crd, Instant deadline) {
         cluster.await("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, crd,
-                state -> state.map(Installer::established).orElse(false), "CRD " + crd + " to be Established", remaining(deadline));
+                state -> state.map(Installer::established).orElse(false), Messages.get("install.await.established", crd), remaining(deadline));
     }
 
     private static boolean established(Map<String, Object> crd) {
@@ -263,9 +262,9 @@ public final class Installer {
             cluster.await("apps/v1", kind, namespace, name,
                     state -> state.map(kind.equals("Deployment") ? Rollouts::deploymentRolledOut : Rollouts::daemonSetRolledOut)
                             .orElse(false),
-                    "the rollout of " + kind + " " + namespace + "/" + name, remaining(deadline));
+                    Messages.get("install.await.rollout", kind + " " + namespace + "/" + name), remaining(deadline));
         } catch (ClusterTimeoutException e) {
-            String seen = cluster.get("apps/v1", kind, namespace, name).map(Rollouts::describe).orElse("it does not exist");
+            String seen = cluster.get("apps/v1", kind, namespace, name).map(Rollouts::describe).orElse(Messages.get("install.await.missing"));
             throw new ClusterTimeoutException(e.getMessage() + " (" + seen + ")");
         }
     }
@@ -316,7 +315,7 @@ public final class Installer {
         delete(object);
         ObjectRef ref = ObjectRef.of(object);
         cluster.await(String.valueOf(object.get("apiVersion")), ref.kind(), ref.clusterScoped() ? null : ref.namespace(),
-                ref.name(), Optional::isEmpty, ref.describe() + " to be deleted", remaining(deadline));
+                ref.name(), Optional::isEmpty, Messages.get("await.deleted", ref.describe()), remaining(deadline));
     }
 
     private static String resourceVersion(Map<String, Object> object) {
@@ -356,14 +355,13 @@ public final class Installer {
                 boolean staleOverlap = replacesOverlap && message.contains("overlaps with already defined CIDR")
                         && Instant.now().isBefore(overlapGrace);
                 if (message.contains("denied the request") && !staleOverlap) {
-                    throw new InvalidInputException("MetalLB's webhook refused " + what + ": " + message);
+                    throw new InvalidInputException(Messages.get("install.webhookRefused", what, message));
                 }
                 if (!message.contains("failed calling webhook") && !staleOverlap) {
                     throw e;
                 }
                 if (Instant.now().plus(wait).isAfter(deadline)) {
-                    throw new ClusterTimeoutException("timed out applying " + what + ": MetalLB's webhook was still not"
-                            + " answering (" + webhookReason(message) + ")");
+                    throw new ClusterTimeoutException(Messages.get("install.webhookTimedOut", what, webhookReason(message)));
                 }
                 progress.info(Messages.get("install.webhookRetry", webhookReason(message), wait.toSeconds()));
                 sleep(wait);
@@ -534,7 +532,7 @@ public final class Installer {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClusterTimeoutException("interrupted while waiting for MetalLB's webhook");
+            throw new ClusterTimeoutException(Messages.get("install.webhookInterrupted"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.install;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.inventory.ApplySet;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.inventory.ObjectRef;
@@ -81,9 +82,7 @@ final class OwnershipCheck {
             Map<String, Object> found = existing.get(ref);
             if (found != null && !applySet.isMember(found)) {
                 if (!adopt) {
-                    conflicts.add(ref.describe() + " exists and lbctl did not create it: give lbctl's pool another name"
-                            + " (--pool NAME=RANGE), or pass --adopt to take it over (lbctl then overwrites it and deletes it"
-                            + " at uninstall).");
+                    conflicts.add(Messages.get("install.foreignPool", ref.describe()));
                     continue;
                 }
                 adopted.add(ref);
@@ -105,13 +104,10 @@ final class OwnershipCheck {
 
     private static String foreignMetalLbMessage(List<ObjectRef> foreign) {
         if (foreign.size() == 1 && foreign.get(0).kind().equals("Namespace")) {
-            return foreign.get(0).describe() + " exists and lbctl did not create it: delete it first, or pass --adopt to"
-                    + " take it over (lbctl then deletes it at uninstall when nothing of anyone else's lives in it).";
+            return Messages.get("install.foreignNamespace", foreign.get(0).describe());
         }
         String examples = foreign.stream().limit(3).map(ObjectRef::describe).collect(Collectors.joining(", "));
-        return "MetalLB is already installed here and lbctl did not install it (" + foreign.size() + " of its objects exist,"
-                + " e.g. " + examples + "): add lbctl's pools to it with --pools-only, or take it over with --adopt"
-                + " (uninstall then removes it).";
+        return Messages.get("install.foreignMetalLb", foreign.size(), examples);
     }
 
     /**

@@ -41,7 +41,7 @@ final class Preflight {
             StrictArpResult strictArp = progress.step(Messages.get("install.step.strictArp"),
                     () -> new KubeProxyStrictArp(cluster, progress).check().check());
             if (strictArp.status() == StrictArpResult.Status.NEEDS_CHANGE) {
-                errors.add(strictArp.reason() + " Run 'lbctl check-strictarp --fix' (or pass --skip-strictarp-check).");
+                errors.add(Messages.get("preflight.strictArp", strictArp.reason()));
             }
         }
         List<NodeInfo> nodes = progress.step(Messages.get("install.step.nodes"), cluster::nodes);
@@ -49,8 +49,7 @@ final class Preflight {
         subnetWarnings(pools, nodes).forEach(progress::warn);
         MetalLbStatus existing = progress.step(Messages.get("install.step.existing"), () -> new StatusReader(cluster).detect());
         existing.version().filter(v -> existing.installed() && !v.equals(plan.release().version())).ifPresent(v ->
-                errors.add("MetalLB " + v + " is already installed in namespace " + existing.namespace() + "; run install with"
-                        + " --metallb-version " + v + " to configure it, or 'lbctl uninstall' first to change release."));
+                errors.add(Messages.get("preflight.otherRelease", v, existing.namespace())));
         if (!errors.isEmpty()) {
             errors.forEach(e -> progress.info(Messages.get("problem.error", e)));
             throw new PreflightFailedException(errors);
@@ -62,18 +61,17 @@ final class Preflight {
         for (AddressPool pool : pools) {
             for (NodeInfo node : nodes) {
                 for (String ipText : node.internalIps()) {
-                    IpAddress.parse(ipText).filter(ip -> pool.cidrs().stream().anyMatch(c -> c.contains(ip))).ifPresent(ip -> errors.add("pool \"" + pool.name()
-                            + "\" contains " + ip + ", the InternalIP of node " + node.name()
-                            + ": MetalLB would announce a node's own address; leave node addresses out of the pool."));
+                    IpAddress.parse(ipText).filter(ip -> pool.cidrs().stream().anyMatch(c -> c.contains(ip))).ifPresent(ip -> errors.add(
+                            Messages.get("preflight.nodeAddress", pool.name(), ip, node.name())));
                 }
                 for (String cidrText : node.podCidrs()) {
-                    Cidr.parse(cidrText).flatMap(pod -> overlapping(pool, pod)).ifPresent(c -> errors.add("pool \"" + pool.name()
-                            + "\" (" + c + ") overlaps the pod network " + cidrText + " of node " + node.name() + "."));
+                    Cidr.parse(cidrText).flatMap(pod -> overlapping(pool, pod)).ifPresent(c -> errors.add(
+                            Messages.get("preflight.podNetwork", pool.name(), c, cidrText, node.name())));
                 }
             }
             for (Cidr service : serviceCidrs) {
-                overlapping(pool, service).ifPresent(c -> errors.add("pool \"" + pool.name() + "\" (" + c
-                        + ") overlaps the service network " + service + "."));
+                overlapping(pool, service).ifPresent(c -> errors.add(
+                        Messages.get("preflight.serviceNetwork", pool.name(), c, service)));
             }
         }
         return errors;
@@ -96,8 +94,7 @@ final class Preflight {
                 boolean onANodeSegment = nodeIps.stream().filter(ip -> ip.family() == cidr.family())
                         .anyMatch(ip -> Cidr.containing(ip, segment).contains(cidr.first()));
                 if (!onANodeSegment) {
-                    warnings.add("pool \"" + pool.name() + "\" (" + cidr + ") is not on the /" + segment + " of any node (node"
-                            + " addresses: " + nodeIps + "): Layer 2 is only answered on the nodes' own segment.");
+                    warnings.add(Messages.get("preflight.offSegment", pool.name(), cidr, segment, nodeIps));
                     break;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.lbctl.install;
 
+import dev.lbctl.i18n.Messages;
 import java.util.List;
 
 /** Preflight found problems (already printed one per line); nothing was applied. Exit code 1. */
@@ -7,7 +8,7 @@ public class PreflightFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     PreflightFailedException(List<String> problems) {
-        super("preflight found " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + " (listed above); nothing was applied" + (problems.size() == 1 ? ": " + problems.get(0) : ""));
+        super(problems.size() == 1 ? Messages.get("preflight.failed.one", problems.get(0))
+                : Messages.get("preflight.failed", problems.size()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.install;
 
+import dev.lbctl.i18n.Sentence;
 import dev.lbctl.inventory.ObjectRef;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,13 @@ public record UninstallPlan(Optional<String> release, List<Deletion> deletions, 
     public record Deletion(ObjectRef object, String apiVersion, boolean waitUntilGone) {
     }
 
-    public record Kept(ObjectRef object, String reason, String command) {
+    /** @param why why it stays: English in JSON (the same in every language), translated in the text */
+    public record Kept(ObjectRef object, Sentence why, String command) {
+
+        /** The reason in English, as JSON carries it. */
+        public String reason() {
+            return why.english();
+        }
     }
 
     /** @param restoresOriginal whether the text is the user's own text from before lbctl's first install, byte for byte */

@@ -5,6 +5,7 @@ import dev.lbctl.cluster.ConfigMapSnapshot;
 import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.ServedKind;
 import dev.lbctl.i18n.Messages;
+import dev.lbctl.i18n.Sentence;
 import dev.lbctl.inventory.ApplySet;
 import dev.lbctl.inventory.ForeignObjects;
 import dev.lbctl.inventory.Inventory;
@@ -88,7 +89,7 @@ public final class Uninstaller {
         }
         boolean deleteNamespace = ownsNamespace && foreignInNamespace.isEmpty();
         if (ownsNamespace && !deleteNamespace) {
-            kept.add(new UninstallPlan.Kept(namespace, "it holds objects lbctl did not create: " + examples(foreignInNamespace),
+            kept.add(new UninstallPlan.Kept(namespace, Sentence.of("uninstall.keep.namespace", examples(foreignInNamespace)),
                     "kubectl delete namespace " + MetalLbRelease.NAMESPACE + "   # deletes those objects too"));
         }
 
@@ -104,7 +105,7 @@ public final class Uninstaller {
             if (ref.kind().equals("CustomResourceDefinition")) {
                 List<ObjectRef> foreign = foreignInstances(object, served);
                 if (!foreign.isEmpty()) {
-                    kept.add(new UninstallPlan.Kept(ref, "objects of its kind that lbctl did not create remain: " + examples(foreign),
+                    kept.add(new UninstallPlan.Kept(ref, Sentence.of("uninstall.keep.crd", examples(foreign)),
                             ref.kubectlDelete() + "   # deletes every object of its kind"));
                     continue;
                 }
@@ -145,7 +146,7 @@ public final class Uninstaller {
                 progress.step(Messages.get("uninstall.step.deleteAndWait", ref.describe()), () -> {
                     cluster.delete(d.apiVersion(), ref.kind(), ns, ref.name());
                     return cluster.await(d.apiVersion(), ref.kind(), ns, ref.name(), Optional::isEmpty,
-                            ref.describe() + " to be deleted", timeout);
+                            Messages.get("await.deleted", ref.describe()), timeout);
                 });
             } else {
                 progress.step(Messages.get("uninstall.step.delete", ref.describe()), () -> cluster.delete(d.apiVersion(), ref.kind(), ns, ref.name()));

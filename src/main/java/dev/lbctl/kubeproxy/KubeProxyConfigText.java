@@ -1,5 +1,6 @@
 package dev.lbctl.kubeproxy;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class KubeProxyConfigText {
             return Map.of();
         }
         if (docs.size() > 1 || !(docs.get(0) instanceof Map<?, ?>)) {
-            throw new InvalidInputException(SOURCE + " is not a single KubeProxyConfiguration mapping; check the ConfigMap.");
+            throw new InvalidInputException(Messages.get("kubeProxy.notAMapping", SOURCE));
         }
         return (Map<String, Object>) docs.get(0);
     }
@@ -82,7 +83,7 @@ public final class KubeProxyConfigText {
             return ProxyMode.DEFAULT;
         }
         if (!(mode instanceof String s)) {
-            throw new InvalidInputException(SOURCE + " has mode " + mode + ", which is not a string.");
+            throw new InvalidInputException(Messages.get("kubeProxy.modeNotAString", SOURCE, mode));
         }
         return ProxyMode.fromConfigValue(s, SOURCE);
     }
@@ -93,7 +94,7 @@ public final class KubeProxyConfigText {
             return StrictArpValue.ABSENT;
         }
         if (!(ipvs instanceof Map<?, ?> block)) {
-            throw new InvalidInputException(SOURCE + " has ipvs: " + ipvs + ", which is not a mapping.");
+            throw new InvalidInputException(Messages.get("kubeProxy.ipvsNotAMapping", SOURCE, ipvs));
         }
         Object value = block.get(STRICT_ARP);
         if (value == null) {
@@ -104,6 +105,6 @@ public final class KubeProxyConfigText {
         if (value instanceof Boolean || normalized.equals("true") || normalized.equals("false")) {
             return Boolean.parseBoolean(normalized) ? StrictArpValue.ENABLED : StrictArpValue.DISABLED;
         }
-        throw new InvalidInputException(SOURCE + " has ipvs.strictARP: " + value + ", which is not true or false.");
+        throw new InvalidInputException(Messages.get("kubeProxy.strictArpNotABoolean", SOURCE, value));
     }
 }

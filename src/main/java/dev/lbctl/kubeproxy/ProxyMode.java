@@ -1,5 +1,6 @@
 package dev.lbctl.kubeproxy;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 
 /** The {@code mode} of a KubeProxyConfiguration; only IPVS binds Service IPs to a node interface. */
@@ -28,7 +29,6 @@ public enum ProxyMode {
                 return mode;
             }
         }
-        throw new InvalidInputException(source + " has mode \"" + value
-                + "\", which kube-proxy does not know; expected \"\", iptables, ipvs, nftables or kernelspace.");
+        throw new InvalidInputException(Messages.get("kubeProxy.unknownMode", source, value));
     }
 }

@@ -3,6 +3,7 @@ package dev.lbctl.kubeproxy;
 import static dev.lbctl.kubeproxy.KubeProxyConfigText.IPVS;
 import static dev.lbctl.kubeproxy.KubeProxyConfigText.STRICT_ARP;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
@@ -141,8 +142,6 @@ public final class StrictArpPatch {
     }
 
     private static InvalidInputException unsafePatch(Throwable cause) {
-        return new InvalidInputException("lbctl cannot set ipvs.strictARP in " + KubeProxyConfigText.SOURCE
-                + " without changing other values, so set it to true by hand (kubectl -n kube-system edit configmap kube-proxy).",
-                cause);
+        return new InvalidInputException(Messages.get("kubeProxy.unsafePatch", KubeProxyConfigText.SOURCE), cause);
     }
 }

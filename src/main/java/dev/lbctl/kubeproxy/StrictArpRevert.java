@@ -1,5 +1,6 @@
 package dev.lbctl.kubeproxy;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +92,7 @@ public final class StrictArpRevert {
     }
 
     private static InvalidInputException conflict(String fixed, String live) {
-        return new InvalidInputException("the strictARP setting in " + KubeProxyConfigText.SOURCE + " was edited after lbctl's"
-                + " fix, so lbctl will not revert it; set it by hand (kubectl -n kube-system edit configmap kube-proxy)."
-                + " Changes since lbctl's fix:\n" + UnifiedDiff.of(fixed, live, FIXED_LABEL, StrictArpCheck.LIVE_LABEL));
+        return new InvalidInputException(Messages.get("kubeProxy.editedSinceFix", KubeProxyConfigText.SOURCE)
+                + "\n" + UnifiedDiff.of(fixed, live, FIXED_LABEL, StrictArpCheck.LIVE_LABEL));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.kubeproxy;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import java.io.StringReader;
 import java.util.List;
@@ -35,7 +36,7 @@ final class YamlTextLayout {
     static YamlTextLayout of(String text) {
         Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         if (!(node instanceof MappingNode mapping)) {
-            throw new InvalidInputException(KubeProxyConfigText.SOURCE + " is empty; it has no KubeProxyConfiguration to patch.");
+            throw new InvalidInputException(Messages.get("kubeProxy.empty", KubeProxyConfigText.SOURCE));
         }
         return new YamlTextLayout(text, mapping);
     }

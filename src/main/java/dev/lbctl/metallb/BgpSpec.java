@@ -30,7 +30,7 @@ public record BgpSpec(String peerAddress, long peerAsn, long myAsn, Optional<Int
         checkAsn("--peer-asn", peerAsn);
         checkAsn("--my-asn", myAsn);
         peerPort.filter(p -> p < 1 || p > 65535).ifPresent(p -> {
-            throw new InvalidInputException("--peer-port " + p + " is not a TCP port (1-65535).");
+            throw new InvalidInputException(Messages.get("bgp.badPort", p));
         });
         nodeSelector = Map.copyOf(nodeSelector);
         passwordSecret.filter(n -> !n.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")).ifPresent(n -> {
@@ -40,7 +40,7 @@ public record BgpSpec(String peerAddress, long peerAsn, long myAsn, Optional<Int
 
     private static void checkAsn(String option, long asn) {
         if (asn < 1 || asn > MAX_ASN) {
-            throw new InvalidInputException(option + " " + asn + " is not an AS number (1-" + MAX_ASN + ").");
+            throw new InvalidInputException(Messages.get("bgp.badAsn", option, asn, MAX_ASN));
         }
     }
 

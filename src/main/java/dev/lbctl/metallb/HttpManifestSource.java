@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.YamlDocuments;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,13 +38,13 @@ public final class HttpManifestSource implements ManifestSource {
 
     /** The release's own upstream URLs (raw.githubusercontent.com at the tag). */
     public static HttpManifestSource upstream(ManifestCache cache) {
-        return new HttpManifestSource("upstream", (release, file) -> file.upstreamUrl(), cache);
+        return new HttpManifestSource(Messages.get("manifests.upstream"), (release, file) -> file.upstreamUrl(), cache);
     }
 
     /** A mirror with the layout {@code <base>/<version>/<file>}. */
     public static HttpManifestSource mirror(URI base, ManifestCache cache) {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-        return new HttpManifestSource("mirror " + base,
+        return new HttpManifestSource(Messages.get("manifests.mirror", base),
                 (release, file) -> URI.create(root + release.tag() + "/" + file.name()), cache);
     }
 
@@ -70,12 +71,12 @@ public final class HttpManifestSource implements ManifestSource {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw unavailable(url, "HTTP status " + response.statusCode(), null);
+                    throw unavailable(url, Messages.get("manifests.httpStatus", response.statusCode()), null);
                 }
                 // Read one byte past the limit to tell "at the limit" from "over it" without trusting Content-Length.
                 byte[] bytes = body.readNBytes((int) YamlDocuments.MAX_BYTES + 1);
                 if (bytes.length > YamlDocuments.MAX_BYTES) {
-                    throw unavailable(url, "a body larger than " + YamlDocuments.MAX_BYTES + " bytes", null);
+                    throw unavailable(url, Messages.get("manifests.bodyTooLarge", YamlDocuments.MAX_BYTES), null);
                 }
                 return bytes;
             }
@@ -83,13 +84,12 @@ public final class HttpManifestSource implements ManifestSource {
             throw unavailable(url, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(url, "interrupted", e);
+            throw unavailable(url, Messages.get("manifests.interrupted"), e);
         }
     }
 
     private static ManifestUnavailableException unavailable(URI url, String problem, Throwable cause) {
-        return new ManifestUnavailableException("cannot download " + url + " (" + problem
-                + "); check the network or pass --manifests with a local copy.", cause);
+        return new ManifestUnavailableException(Messages.get("manifests.cannotDownload", url, problem), cause);
     }
 
     @Override

@@ -137,8 +137,7 @@ public final class LegacyPoolConfig {
             String name = pool instanceof Map<?, ?> map && map.get("name") instanceof String s ? s : null;
             if (name != null && wanted.containsKey(name)) {
                 if (!owned.pools().contains(name)) {
-                    throw new InvalidInputException(SOURCE + " already has a pool \"" + name + "\" that lbctl did not create;"
-                            + " give lbctl's pool another name or remove that pool by hand.");
+                    throw new InvalidInputException(Messages.get("legacyPools.foreignPool", SOURCE, name));
                 }
                 after.add(wanted.get(name));
                 placed.add(name);
@@ -267,7 +266,7 @@ public final class LegacyPoolConfig {
             return new LinkedHashMap<>();
         }
         if (docs.size() > 1 || !(docs.get(0) instanceof Map<?, ?>)) {
-            throw new InvalidInputException(SOURCE + " key " + DATA_KEY + " is not a single MetalLB configuration mapping.");
+            throw new InvalidInputException(Messages.get("legacyPools.notAMapping", SOURCE, DATA_KEY));
         }
         return (Map<String, Object>) docs.get(0);
     }
@@ -279,7 +278,7 @@ public final class LegacyPoolConfig {
             return List.of();
         }
         if (!(value instanceof List<?>)) {
-            throw new InvalidInputException(SOURCE + " has " + key + " that is not a list.");
+            throw new InvalidInputException(Messages.get("legacyPools.notAList", SOURCE, key));
         }
         return (List<Object>) value;
     }
@@ -324,7 +323,7 @@ public final class LegacyPoolConfig {
                 entry.put("bgp-advertisements", ads);
             }
             if (rendered.put(pool.name(), entry) != null) {
-                throw new InvalidInputException("pool \"" + pool.name() + "\" is given twice; pool names must be unique.");
+                throw new InvalidInputException(Messages.get("legacyPools.twice", pool.name()));
             }
         }
         return rendered;

@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import java.io.IOException;
@@ -19,21 +20,21 @@ public final class LocalManifestDirectory implements ManifestSource {
     public byte[] read(MetalLbRelease release, ReleaseFile file) {
         Path path = directory.resolve(release.tag()).resolve(file.name());
         if (!Files.isRegularFile(path)) {
-            throw new InvalidInputException("the manifests directory " + directory + " has no " + release.tag() + "/"
-                    + file.name() + "; lay it out as <dir>/<version>/<file>, like " + file.upstreamUrl() + ".");
+            throw new InvalidInputException(Messages.get("manifests.missingFile", directory, release.tag() + "/" + file.name(),
+                    file.upstreamUrl()));
         }
         try {
             if (Files.size(path) > YamlDocuments.MAX_BYTES) {
-                throw new InvalidInputException(path + " is larger than the " + YamlDocuments.MAX_BYTES + "-byte limit for manifests.");
+                throw new InvalidInputException(Messages.get("manifests.fileTooLarge", path, YamlDocuments.MAX_BYTES));
             }
             return ManifestChecksum.verified(release, file, Files.readAllBytes(path), path.toString());
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + path + ": " + e.getMessage() + ".", e);
+            throw new InvalidInputException(Messages.get("input.unreadable", path, e.getMessage()), e);
         }
     }
 
     @Override
     public String toString() {
-        return "manifests directory " + directory;
+        return Messages.get("manifests.directory", directory);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import java.util.ArrayList;
@@ -70,7 +71,6 @@ public final class Manifests {
             Optional<String> namespace = metadata.get("namespace") instanceof String ns ? Optional.of(ns) : Optional.empty();
             return new ManifestObject(apiVersion, kind, name, namespace, (Map<String, Object>) map);
         }
-        throw new InvalidInputException(source + ": document " + number
-                + " is not a Kubernetes object with apiVersion, kind and metadata.name.");
+        throw new InvalidInputException(Messages.get("manifests.notAnObject", source, number));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,11 +17,10 @@ public record PoolSpec(String name, List<String> addresses, boolean autoAssign, 
 
     public PoolSpec {
         if (name == null || !DNS_LABEL.matcher(name).matches()) {
-            throw new InvalidInputException("pool name \"" + name + "\" is not a lowercase DNS label of at most 60 characters"
-                    + " (letters, digits and '-'); rename the pool.");
+            throw new InvalidInputException(Messages.get("poolSpec.badName", name));
         }
         if (addresses == null || addresses.isEmpty()) {
-            throw new InvalidInputException("pool \"" + name + "\" has no addresses; give at least one CIDR or range.");
+            throw new InvalidInputException(Messages.get("poolSpec.noAddresses", name));
         }
         addresses = List.copyOf(addresses);
     }

@@ -1,5 +1,6 @@
 package dev.lbctl.metallb;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
 import java.net.URI;
@@ -53,8 +54,8 @@ public final class ReleaseCatalog {
     /** Finds a release by tag, with or without the leading "v". */
     public static MetalLbRelease find(String version) {
         String tag = version.trim().startsWith("v") ? version.trim() : "v" + version.trim();
-        return lookup(tag).orElseThrow(() -> new InvalidInputException("unknown MetalLB version \"" + version
-                + "\"; lbctl can install " + knownTags() + "."));
+        return lookup(tag).orElseThrow(() -> new InvalidInputException(Messages.get("manifests.unknownVersion", version,
+                knownTags())));
     }
 
     private static Optional<MetalLbRelease> lookup(String tag) {
@@ -63,7 +64,7 @@ public final class ReleaseCatalog {
 
     private static String knownTags() {
         return RELEASES.stream()
-                .map(r -> r == DEFAULT ? r.tag() + " (the default)" : r.tag())
+                .map(r -> r == DEFAULT ? Messages.get("manifests.defaultTag", r.tag()) : r.tag())
                 .collect(Collectors.joining(", "));
     }
 

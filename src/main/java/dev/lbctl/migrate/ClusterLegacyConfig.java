@@ -3,6 +3,7 @@ package dev.lbctl.migrate;
 import dev.lbctl.cluster.Cluster;
 import dev.lbctl.cluster.ClusterAccessException;
 import dev.lbctl.cluster.ConfigMapSnapshot;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.report.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,18 +55,17 @@ public final class ClusterLegacyConfig {
      * @throws NothingToMigrateException when the ConfigMap or its {@code config} key does not exist
      */
     public static LegacyText read(Cluster cluster, Progress progress) {
-        ConfigMapName name = progress.step("Finding MetalLB's ConfigMap in namespace " + NAMESPACE,
+        ConfigMapName name = progress.step(Messages.get("migrate.step.find", NAMESPACE),
                 () -> locate(cluster, progress::warn));
         String cm = "ConfigMap " + name.describe();
-        String namedBy = name.deployment() == null ? "" : " (named by --config of Deployment " + NAMESPACE + "/" + name.deployment() + ")";
-        Optional<ConfigMapSnapshot> snapshot = progress.step("Reading " + cm, () -> cluster.configMap(NAMESPACE, name.name()));
+        String namedBy = name.deployment() == null ? "" : Messages.get("migrate.namedBy", NAMESPACE + "/" + name.deployment());
+        Optional<ConfigMapSnapshot> snapshot = progress.step(Messages.get("migrate.step.read", cm), () -> cluster.configMap(NAMESPACE, name.name()));
         if (snapshot.isEmpty()) {
-            throw new NothingToMigrateException("no legacy MetalLB " + cm + namedBy + ": nothing to migrate");
+            throw new NothingToMigrateException(Messages.get("migrate.noConfigMap", cm, namedBy));
         }
         String text = snapshot.get().data().get(CONFIG_KEY);
         if (text == null || text.isBlank()) {
-            throw new NothingToMigrateException(cm + namedBy + " has no " + CONFIG_KEY + " key, so it holds no legacy"
-                    + " MetalLB configuration: nothing to migrate");
+            throw new NothingToMigrateException(Messages.get("migrate.noConfigKey", cm, namedBy, CONFIG_KEY));
         }
         return new LegacyText(cm + " (data." + CONFIG_KEY + ")", text);
     }
@@ -76,8 +76,7 @@ public final class ClusterLegacyConfig {
         try {
             deployments = cluster.list("apps/v1", "Deployment", NAMESPACE);
         } catch (ClusterAccessException e) {
-            warn.accept("cannot list the Deployments in " + NAMESPACE + " to find MetalLB's --config flag (" + e.getMessage()
-                    + "); assuming ConfigMap " + DEFAULT_CONFIGMAP);
+            warn.accept(Messages.get("migrate.cannotList", NAMESPACE, e.getMessage(), DEFAULT_CONFIGMAP));
             return new ConfigMapName(DEFAULT_CONFIGMAP, null);
         }
         return fromDeployments(deployments, warn);
@@ -103,9 +102,9 @@ public final class ClusterLegacyConfig {
         Set<String> values = new LinkedHashSet<>();
         candidates.forEach(c -> values.add(c.configMap()));
         if (values.size() > 1) {
-            warn.accept("Deployments in " + NAMESPACE + " name different ConfigMaps with --config ("
-                    + String.join(", ", candidates.stream().map(c -> c.deployment() + ": " + c.configMap()).toList())
-                    + "); using " + chosen.configMap() + " from " + chosen.deployment());
+            warn.accept(Messages.get("migrate.differentConfigMaps", NAMESPACE,
+                    String.join(", ", candidates.stream().map(c -> c.deployment() + ": " + c.configMap()).toList()),
+                    chosen.configMap(), chosen.deployment()));
         }
         return new ConfigMapName(chosen.configMap(), chosen.deployment());
     }

@@ -6,6 +6,7 @@ import dev.lbctl.config.ConfigStyle;
 import dev.lbctl.config.LegacyBgpAdvertisement;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.PoolSpec;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.LabelSelector;
@@ -78,11 +79,11 @@ public final class ConfigMapConverter {
     private void nameObjects(MetalLbConfig config) {
         Map<String, String> takenPools = new HashMap<>();
         for (PoolSpec pool : config.poolSpecs()) {
-            poolNames.put(pool.name(), rename(pool.name(), "address pool", "IPAddressPool", takenPools));
+            poolNames.put(pool.name(), rename(pool.name(), Messages.get("migrate.what.addressPool"), "IPAddressPool", takenPools));
         }
         Map<String, String> takenProfiles = new HashMap<>();
         for (BfdProfileSpec profile : config.bfdProfiles()) {
-            profileNames.put(profile.name(), rename(profile.name(), "BFD profile", "BFDProfile", takenProfiles));
+            profileNames.put(profile.name(), rename(profile.name(), Messages.get("migrate.what.bfdProfile"), "BFDProfile", takenProfiles));
         }
     }
 
@@ -90,23 +91,19 @@ public final class ConfigMapConverter {
         String converted = CrdNames.of(name, what, kind);
         String earlier = taken.putIfAbsent(converted, name);
         if (earlier != null) {
-            throw new InvalidInputException(what + "s " + GoQuote.q(earlier) + " and " + GoQuote.q(name) + " would both become "
-                    + kind + " " + GoQuote.q(converted) + " (configmaptocrs lowercases names and replaces '_' by '-');"
-                    + " rename one of them in the ConfigMap.");
+            throw new InvalidInputException(Messages.get("migrate.collision", what, GoQuote.q(earlier), GoQuote.q(name), kind,
+                    GoQuote.q(converted)));
         }
         if (!converted.equals(name)) {
-            renames.add(what + " " + GoQuote.q(name) + " becomes " + kind + " " + GoQuote.q(converted) + (kind.equals("IPAddressPool")
-                    ? ": Services that ask for the pool by name (annotation metallb.universe.tf/address-pool) must use the new name"
-                    : ", and the peers that use it refer to the new name"));
+            renames.add(Messages.get(kind.equals("IPAddressPool") ? "migrate.renamed.pool" : "migrate.renamed.other", what,
+                    GoQuote.q(name), kind, GoQuote.q(converted)));
         }
         return converted;
     }
 
     private Map<String, Object> peer(BgpPeerSpec p, int index) {
         if (p.port() > MAX_PEER_PORT) {
-            throw new InvalidInputException("peer #" + index + " (" + p.address() + ") has peer-port " + p.port()
-                    + ", but a BGPPeer's peerPort can be at most " + MAX_PEER_PORT + " (MetalLB v0.13 and later);"
-                    + " the router must listen on a port in 1-" + MAX_PEER_PORT + ".");
+            throw new InvalidInputException(Messages.get("migrate.peerPort", index, p.address(), p.port(), MAX_PEER_PORT));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         putIfText(spec, "bfdProfile", p.bfdProfile() == null || p.bfdProfile().isEmpty() ? null : profileName(p.bfdProfile()));
@@ -239,7 +236,7 @@ public final class ConfigMapConverter {
     /** A peer's bfd-profile goes through the same conversion as the profile's own name. */
     private String profileName(String name) {
         String converted = profileNames.get(name);
-        return converted != null ? converted : CrdNames.of(name, "BFD profile", "BFDProfile");
+        return converted != null ? converted : CrdNames.of(name, Messages.get("migrate.what.bfdProfile"), "BFDProfile");
     }
 
     private static Map<String, Object> resource(String apiVersion, String kind, String name, Map<String, Object> spec) {

@@ -6,6 +6,7 @@ import dev.lbctl.config.ConfigValidator;
 import dev.lbctl.config.ConfigValidator.BgpMode;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.Problem;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.MetalLbVersion;
 import dev.lbctl.report.Progress;
@@ -37,15 +38,14 @@ public final class ConfigMigration {
      */
     public static String run(MetalLbConfig config, String source, Format format, Progress progress) {
         if (config.style() != ConfigStyle.LEGACY_CONFIGMAP) {
-            throw new InvalidInputException(source + " holds MetalLB custom resources (IPAddressPool, L2Advertisement, ...),"
-                    + " not a legacy ConfigMap configuration: there is nothing to migrate.");
+            throw new InvalidInputException(Messages.get("migrate.notLegacy", source));
         }
         BgpMode mode = checkInput(config, source, progress);
         ConfigMapConverter.Conversion conversion = ConfigMapConverter.convert(config);
         conversion.renames().forEach(progress::warn);
         String text = format == Format.JSON ? ResourceText.json(conversion.resources()) : ResourceText.yaml(conversion.resources());
         if (conversion.resources().isEmpty()) {
-            progress.warn(source + " defines no address pools, peers, communities or BFD profiles: there are no resources to create");
+            progress.warn(Messages.get("migrate.nothingToCreate", source));
             return text;
         }
         checkOutput(text, mode, progress);
@@ -65,31 +65,29 @@ public final class ConfigMigration {
         problems.stream().filter(p -> !p.isError()).forEach(p -> progress.warn(p.describe()));
         List<Problem> errors = errors(problems);
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.describe()));
-            throw new InvalidInputException("the legacy configuration in " + source + " is not valid for MetalLB "
-                    + SOURCE_RELEASE + (mode == BgpMode.FRR ? " (FRR mode)" : "") + ", so it cannot be migrated: "
-                    + withoutPeriod(errors.get(0).describe()) + more(errors) + "; fix it first.");
+            errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
+            throw new InvalidInputException(Messages.get("migrate.invalidInput", source, SOURCE_RELEASE,
+                    mode == BgpMode.FRR ? Messages.get("migrate.frrMode") : "", withoutPeriod(errors.get(0).describe()), more(errors)));
         }
         if (mode == BgpMode.FRR) {
-            progress.warn(source + " uses settings that only MetalLB's FRR mode accepts (BFD profiles, keepalive-time or"
-                    + " IPv6 in BGP pools): the resources need MetalLB installed in FRR mode");
+            progress.warn(Messages.get("migrate.needsFrr", source));
         }
         return mode;
     }
 
     /** The converted text read back as a user's file would be, and validated for the target release. */
     private static void checkOutput(String text, BgpMode mode, Progress progress) {
-        String what = "the converted resources";
+        String what = Messages.get("migrate.converted");
         List<Problem> errors;
         try {
             errors = errors(ConfigValidator.validate(ConfigFiles.read(text, what), TARGET_RELEASE, mode));
         } catch (InvalidInputException e) {
-            errors = List.of(Problem.error(e.getMessage(), null));
+            errors = List.of(Problem.inputError(e.getMessage()));
         }
         if (!errors.isEmpty()) {
-            errors.forEach(p -> progress.info("error: " + p.describe()));
-            throw new InvalidInputException(what + " would not be valid for MetalLB " + TARGET_RELEASE + ": "
-                    + withoutPeriod(errors.get(0).describe()) + more(errors) + "; change that value in the ConfigMap and migrate again.");
+            errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));
+            throw new InvalidInputException(Messages.get("migrate.invalidOutput", what, TARGET_RELEASE,
+                    withoutPeriod(errors.get(0).describe()), more(errors)));
         }
     }
 
@@ -102,6 +100,6 @@ public final class ConfigMigration {
     }
 
     private static String more(List<Problem> errors) {
-        return errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more, listed above)";
+        return errors.size() == 1 ? "" : Messages.get("migrate.more", errors.size() - 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lbctl.migrate;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import java.nio.charset.StandardCharsets;
@@ -43,14 +44,11 @@ final class CrdNames {
         String converted = truncated.toLowerCase(Locale.ROOT).replace('_', '-');
         var letter = FIRST_LETTER.matcher(converted);
         if (!letter.find()) {
-            throw new InvalidInputException(what + " " + GoQuote.q(name) + " has no letter a-z, so it cannot become a " + kind
-                    + " name (configmaptocrs keeps a name from its first letter on); rename it in the ConfigMap.");
+            throw new InvalidInputException(Messages.get("migrate.noLetter", what, GoQuote.q(name), kind));
         }
         String result = converted.substring(letter.start());
         if (!DNS_SUBDOMAIN.matcher(result).matches()) {
-            throw new InvalidInputException(what + " " + GoQuote.q(name) + " would become " + kind + " " + GoQuote.q(result)
-                    + ", which is not a valid Kubernetes name (lowercase letters, digits, '-' and '.', starting and ending"
-                    + " with a letter or digit); rename it in the ConfigMap.");
+            throw new InvalidInputException(Messages.get("migrate.invalidName", what, GoQuote.q(name), kind, GoQuote.q(result)));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.lbctl.pool;
 
+import dev.lbctl.i18n.Messages;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ public record MetalLbVersion(int major, int minor, int patch) implements Compara
     public static MetalLbVersion parse(String text) throws InvalidAddressException {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw new InvalidAddressException("invalid MetalLB version \"" + text + "\": expected a form like v0.16.1");
+            throw new InvalidAddressException(Messages.get("pool.badVersion", text));
         }
         return new MetalLbVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));

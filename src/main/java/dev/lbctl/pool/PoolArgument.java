@@ -1,5 +1,6 @@
 package dev.lbctl.pool;
 
+import dev.lbctl.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,12 +33,11 @@ public final class PoolArgument {
             name = body.substring(0, eq).trim();
             body = body.substring(eq + 1).trim();
             if (!NAME.matcher(name).matches() || name.length() > 63) {
-                throw new InvalidAddressException("invalid pool name " + GoQuote.q(name) + " in --pool " + GoQuote.q(argument)
-                        + ": use lower-case letters, digits, '-' and '.' (at most 63 characters)");
+                throw new InvalidAddressException(Messages.get("pool.badName", GoQuote.q(name), GoQuote.q(argument)));
             }
         }
         if (body.isEmpty()) {
-            throw new InvalidAddressException("pool " + GoQuote.q(argument) + " has no addresses");
+            throw new InvalidAddressException(Messages.get("pool.noAddresses", GoQuote.q(argument)));
         }
         List<String> addresses = new ArrayList<>();
         List<Cidr> cidrs = new ArrayList<>();
@@ -56,19 +56,19 @@ public final class PoolArgument {
     /** Turns the command-line forms MetalLB does not accept (bare IP, last-octet shorthand) into ones it does. */
     static String normalize(String text, String argument) throws InvalidAddressException {
         if (text.isEmpty()) {
-            throw new InvalidAddressException("pool " + GoQuote.q(argument) + " has an empty address entry");
+            throw new InvalidAddressException(Messages.get("pool.emptyEntry", GoQuote.q(argument)));
         }
         int dash = text.indexOf('-');
         if (dash < 0) {
             if (text.indexOf('/') >= 0) {
                 String[] parts = text.split("/", 2);
                 if (IpAddress.parse(parts[0]).isEmpty()) {
-                    throw new InvalidAddressException("invalid pool " + GoQuote.q(argument) + ": " + GoQuote.q(parts[0]) + " is not an IP address");
+                    throw new InvalidAddressException(Messages.get("pool.notAnIp", GoQuote.q(argument), GoQuote.q(parts[0])));
                 }
                 return text; // MetalLB reports prefix problems itself, with its own message
             }
             IpAddress ip = IpAddress.parse(text).orElseThrow(() -> new InvalidAddressException(
-                    "invalid pool " + GoQuote.q(argument) + ": " + GoQuote.q(text) + " is not an IP address, CIDR or range"));
+                    Messages.get("pool.notAnAddress", GoQuote.q(argument), GoQuote.q(text))));
             return ip + "/" + ip.family().bits();
         }
         String start = text.substring(0, dash).strip();
@@ -76,11 +76,10 @@ public final class PoolArgument {
         Matcher octet = LAST_OCTET.matcher(end);
         if (octet.matches()) {
             IpAddress startIp = IpAddress.parse(start).orElseThrow(() -> new InvalidAddressException(
-                    "invalid pool " + GoQuote.q(argument) + ": " + GoQuote.q(start) + " is not an IPv4 address"));
+                    Messages.get("pool.notAnIpv4", GoQuote.q(argument), GoQuote.q(start))));
             int last = Integer.parseInt(end);
             if (startIp.family() != IpFamily.IPV4 || last > 255) {
-                throw new InvalidAddressException("invalid pool " + GoQuote.q(argument) + ": the shorthand end " + GoQuote.q(end)
-                        + " must be a last IPv4 octet (0-255) after an IPv4 start address");
+                throw new InvalidAddressException(Messages.get("pool.badShorthand", GoQuote.q(argument), GoQuote.q(end)));
             }
             String prefix = start.substring(0, start.lastIndexOf('.') + 1);
             return start + "-" + prefix + last;

@@ -1,5 +1,6 @@
 package dev.lbctl.services;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import java.util.ArrayList;
@@ -21,8 +22,13 @@ final class ObjectFields {
         this.where = where;
     }
 
+    /** {@code path} is not what the API server accepts; {@code expected} names the catalog's noun for it. */
     InvalidInputException invalid(String path, String expected, Object value) {
-        return problem(path + " must be " + expected + ", not " + show(value) + ".");
+        return invalidAs(path, Messages.get("services.expected." + expected), value);
+    }
+
+    private InvalidInputException invalidAs(String path, String expected, Object value) {
+        return problem(Messages.get("services.invalid", path, expected, show(value)));
     }
 
     /** A problem stated by the caller; {@code detail} completes the sentence after the object's name. */
@@ -38,7 +44,7 @@ final class ObjectFields {
         if (value instanceof Map<?, ?> map) {
             return map;
         }
-        throw invalid(path, "a mapping", value);
+        throw invalid(path, "mapping", value);
     }
 
     List<?> list(Map<?, ?> parent, String key, String path) {
@@ -49,7 +55,7 @@ final class ObjectFields {
         if (value instanceof List<?> list) {
             return list;
         }
-        throw invalid(path, "a list", value);
+        throw invalid(path, "list", value);
     }
 
     Optional<String> string(Map<?, ?> parent, String key, String path) {
@@ -60,14 +66,15 @@ final class ObjectFields {
         if (value instanceof String s) {
             return Optional.of(s);
         }
-        throw invalid(path, "a string", value);
+        throw invalid(path, "string", value);
     }
 
     /** A string restricted to the values the API server accepts; empty when unset. */
     Optional<String> oneOf(Map<?, ?> parent, String key, String path, Set<String> allowed) {
         Optional<String> value = string(parent, key, path);
         if (value.isPresent() && !allowed.contains(value.get())) {
-            throw invalid(path, "one of " + String.join(", ", allowed.stream().sorted().toList()), value.get());
+            throw invalidAs(path, Messages.get("services.expected.oneOf", String.join(", ", allowed.stream().sorted().toList())),
+                    value.get());
         }
         return value;
     }
@@ -77,10 +84,10 @@ final class ObjectFields {
         Map<String, String> out = new LinkedHashMap<>();
         map(parent, key, path).forEach((k, v) -> {
             if (!(k instanceof String name)) {
-                throw invalid(path + " key", "a string", k);
+                throw invalid(Messages.get("services.key", path), "string", k);
             }
             if (!(v instanceof String text)) {
-                throw invalid(path + "[" + GoQuote.q(name) + "]", "a string (quote it in YAML)", v);
+                throw invalid(path + "[" + GoQuote.q(name) + "]", "quotedString", v);
             }
             out.put(name, text);
         });
@@ -104,10 +111,10 @@ final class ObjectFields {
             return GoQuote.q(s);
         }
         if (value instanceof Map<?, ?>) {
-            return "a mapping";
+            return Messages.get("services.expected.mapping");
         }
         if (value instanceof List<?>) {
-            return "a list";
+            return Messages.get("services.expected.list");
         }
         return String.valueOf(value);
     }

@@ -1,5 +1,6 @@
 package dev.lbctl.services;
 
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.input.YamlDocuments;
 import dev.lbctl.pool.GoQuote;
@@ -48,19 +49,17 @@ public final class ServiceManifests {
         for (Object object : YamlDocuments.flattenLists(documents)) {
             position++;
             if (!(object instanceof Map<?, ?> map)) {
-                throw new InvalidInputException(source + ": object " + position
-                        + " is not a Kubernetes object (a mapping with kind and metadata).");
+                throw new InvalidInputException(Messages.get("services.notAnObject", source, position));
             }
             Object kind = map.get("kind");
             if ("Service".equals(kind)) {
                 ServiceRequest service = service(map, source, position);
                 if (!seen.add(service.key())) {
-                    throw new InvalidInputException(source + ": Service " + service.key()
-                            + " appears twice; a namespace holds one Service of each name.");
+                    throw new InvalidInputException(Messages.get("services.twice", source, service.key()));
                 }
                 services.add(service);
             } else if ("Namespace".equals(kind)) {
-                ObjectFields unnamed = new ObjectFields(source + ": object " + position + " (kind Namespace)");
+                ObjectFields unnamed = new ObjectFields(Messages.get("services.object", source, position, "Namespace"));
                 Map<?, ?> metadata = unnamed.map(map, "metadata", "metadata");
                 String name = requiredName(unnamed, metadata, source, "Namespace", position);
                 namespaceLabels.put(name, new ObjectFields(source + ": Namespace " + name)
@@ -71,7 +70,7 @@ public final class ServiceManifests {
     }
 
     private static ServiceRequest service(Map<?, ?> object, String source, int position) {
-        ObjectFields unnamed = new ObjectFields(source + ": object " + position + " (kind Service)");
+        ObjectFields unnamed = new ObjectFields(Messages.get("services.object", source, position, "Service"));
         Map<?, ?> metadata = unnamed.map(object, "metadata", "metadata");
         String name = requiredName(unnamed, metadata, source, "Service", position);
         String namespace = unnamed.string(metadata, "namespace", "metadata.namespace").filter(s -> !s.isEmpty())
@@ -97,19 +96,19 @@ public final class ServiceManifests {
 
     private static String requiredName(ObjectFields fields, Map<?, ?> metadata, String source, String kind, int position) {
         Optional<String> name = fields.string(metadata, "name", "metadata.name").filter(s -> !s.isEmpty());
-        return name.orElseThrow(() -> new InvalidInputException(source + ": object " + position + " (kind " + kind
-                + ") has no metadata.name; every " + kind + " needs a name."));
+        return name.orElseThrow(() -> new InvalidInputException(Messages.get("services.noName",
+                Messages.get("services.object", source, position, kind), kind)));
     }
 
     private static List<String> ipFamilies(ObjectFields fields, Map<?, ?> spec) {
         List<String> families = fields.stringList(spec, "ipFamilies", "spec.ipFamilies");
         for (int i = 0; i < families.size(); i++) {
             if (!FAMILIES.contains(families.get(i))) {
-                throw fields.invalid("spec.ipFamilies[" + i + "]", "IPv4 or IPv6", families.get(i));
+                throw fields.invalid("spec.ipFamilies[" + i + "]", "family", families.get(i));
             }
         }
         if (families.size() > 2 || new HashSet<>(families).size() != families.size()) {
-            throw fields.problem("spec.ipFamilies " + families + " must list IPv4 and IPv6 at most once each.");
+            throw fields.problem(Messages.get("services.familiesTwice", families));
         }
         return families;
     }
@@ -129,7 +128,7 @@ public final class ServiceManifests {
                 continue;
             }
             if (IpAddress.parse(ip).isEmpty()) {
-                throw fields.invalid(path.equals("spec.clusterIP") ? path : path + "[" + i + "]", "an IP address", ip);
+                throw fields.invalid(path.equals("spec.clusterIP") ? path : path + "[" + i + "]", "ip", ip);
             }
             out.add(ip);
         }
@@ -142,11 +141,11 @@ public final class ServiceManifests {
         for (int i = 0; i < items.size(); i++) {
             String path = "spec.ports[" + i + "]";
             if (!(items.get(i) instanceof Map<?, ?> port)) {
-                throw fields.invalid(path, "a mapping with port and protocol", items.get(i));
+                throw fields.invalid(path, "port", items.get(i));
             }
             Object number = port.get("port");
             if (!(number instanceof Integer n) || n < 1 || n > 65535) {
-                throw fields.invalid(path + ".port", "an integer from 1 to 65535", number);
+                throw fields.invalid(path + ".port", "portNumber", number);
             }
             ports.add(new ServicePort(fields.oneOf(port, "protocol", path + ".protocol", PROTOCOLS).orElse("TCP"), n));
         }
@@ -160,11 +159,11 @@ public final class ServiceManifests {
         for (int i = 0; i < ingress.size(); i++) {
             String path = "status.loadBalancer.ingress[" + i + "]";
             if (!(ingress.get(i) instanceof Map<?, ?> entry)) {
-                throw fields.invalid(path, "a mapping with ip or hostname", ingress.get(i));
+                throw fields.invalid(path, "ingress", ingress.get(i));
             }
             Optional<String> ip = fields.string(entry, "ip", path + ".ip").filter(s -> !s.isEmpty());
             if (ip.isPresent() && IpAddress.parse(ip.get()).isEmpty()) {
-                throw fields.invalid(path + ".ip", "an IP address", ip.get());
+                throw fields.invalid(path + ".ip", "ip", ip.get());
             }
             ip.ifPresent(ips::add);
         }

@@ -124,7 +124,7 @@ public final class KubeProxyStrictArp {
         }
         progress.step(Messages.get("strictarp.step.rollout"), () -> cluster.await("apps/v1", "DaemonSet", NAMESPACE, NAME,
                 state -> state.map(Rollouts::daemonSetRolledOut).orElse(false),
-                "the rollout of DaemonSet " + NAMESPACE + "/" + NAME, timeout));
+                Messages.get("install.await.rollout", "DaemonSet " + NAMESPACE + "/" + NAME), timeout));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.lbctl.verify;
 
+import dev.lbctl.i18n.Messages;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,36 +37,32 @@ public record AnsweringNode(String ip, Optional<NeighbourTable.Entry> learnedMac
     public Verdict judge() {
         String metallb = metallbSays();
         if (learnedMac.isEmpty()) {
-            return new Verdict(true, Optional.empty(), "information: this machine has no neighbour entry for " + ip
-                    + ": it is not on the IP's L2 segment (a router or this machine itself answered), so which node"
-                    + " answered cannot be seen from here; " + metallb);
+            return new Verdict(true, Optional.empty(), Messages.get("verify.answering.noNeighbour", ip, metallb));
         }
         NeighbourTable.Entry learned = learnedMac.get();
         Optional<String> answered = nodeMacs.entrySet().stream().filter(e -> e.getValue().equals(learned.mac()))
                 .map(Map.Entry::getKey).sorted().findFirst();
-        String seen = ip + " is at " + learned.mac() + " (learned on " + learned.device() + ")";
+        String seen = Messages.get("verify.answering.seen", ip, learned.mac(), learned.device());
         if (answered.isEmpty()) {
-            return new Verdict(true, Optional.empty(), "information: " + seen + ", the MAC of no node whose InternalIP is on"
-                    + " this segment (" + nodeMacs.size() + " node(s) resolved); " + metallb);
+            return new Verdict(true, Optional.empty(), Messages.get("verify.answering.noNode", seen, nodeMacs.size(), metallb));
         }
         String node = answered.get();
         if (eventNode.isEmpty() && statusNode.isEmpty()) {
-            return new Verdict(true, answered, seen + ": node " + node + " answered; " + metallb);
+            return new Verdict(true, answered, Messages.get("verify.answering.node", seen, node, metallb));
         }
         boolean eventAgrees = eventNode.map(node::equals).orElse(true);
         boolean statusAgrees = statusNode.map(node::equals).orElse(true);
         if (eventAgrees && statusAgrees) {
-            return new Verdict(true, answered, seen + ": node " + node + " answered, as MetalLB says (" + metallbNames() + ")");
+            return new Verdict(true, answered, Messages.get("verify.answering.agrees", seen, node, metallbNames()));
         }
-        return new Verdict(false, answered, seen + ": node " + node + " answered, but MetalLB announces from another node ("
-                + metallbNames() + ")");
+        return new Verdict(false, answered, Messages.get("verify.answering.disagrees", seen, node, metallbNames()));
     }
 
     private String metallbSays() {
         if (eventNode.isEmpty() && statusNode.isEmpty()) {
-            return "MetalLB recorded no Layer 2 announcement for the Service (no nodeAssigned event, no ServiceL2Status)";
+            return Messages.get("verify.answering.noAnnouncement");
         }
-        return "MetalLB announces from " + metallbNames();
+        return Messages.get("verify.answering.announcesFrom", metallbNames());
     }
 
     private String metallbNames() {

@@ -1,5 +1,6 @@
 package dev.lbctl.verify;
 
+import dev.lbctl.i18n.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,19 +32,20 @@ final class HttpProbe {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
-        Answer last = new Answer(false, 0, "no attempt was made before the deadline", 0);
+        Answer last = new Answer(false, 0, Messages.get("verify.http.noAttempt"), 0);
         for (int attempt = 1; attempt == 1 || Instant.now().plus(PAUSE).isBefore(deadline); attempt++) {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 boolean pageOk = !expectNginxPage || response.body().contains(NGINX_WELCOME);
                 if (response.statusCode() == 200 && pageOk) {
-                    return new Answer(true, 200, "GET " + uri + " answered 200" + (expectNginxPage ? " with the nginx welcome page" : ""),
+                    return new Answer(true, 200, Messages.get(expectNginxPage ? "verify.http.okPage" : "verify.http.ok", uri),
                             attempt);
                 }
-                last = new Answer(false, response.statusCode(), "GET " + uri + " answered " + response.statusCode()
-                        + (response.statusCode() == 200 ? " without the nginx welcome page" : ""), attempt);
+                last = new Answer(false, response.statusCode(), response.statusCode() == 200
+                        ? Messages.get("verify.http.noPage", uri) : Messages.get("verify.http.status", uri, response.statusCode()),
+                        attempt);
             } catch (IOException e) {
-                last = new Answer(false, 0, "GET " + uri + " failed: " + describe(e), attempt);
+                last = new Answer(false, 0, Messages.get("verify.http.failed", uri, describe(e)), attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Answer(false, 0, "interrupted", attempt);

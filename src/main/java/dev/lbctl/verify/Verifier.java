@@ -1,6 +1,5 @@
 package dev.lbctl.verify;
 
-import dev.lbctl.i18n.Messages;
 import dev.lbctl.allocator.Allocation;
 import dev.lbctl.allocator.Simulation;
 import dev.lbctl.cluster.Cluster;
@@ -9,6 +8,7 @@ import dev.lbctl.cluster.Fields;
 import dev.lbctl.cluster.Rollouts;
 import dev.lbctl.config.MetalLbConfig;
 import dev.lbctl.config.PoolSpec;
+import dev.lbctl.i18n.Messages;
 import dev.lbctl.pool.AddressPool;
 import dev.lbctl.pool.IpAddress;
 import dev.lbctl.pool.MetalLbVersion;
@@ -87,7 +87,7 @@ public final class Verifier {
                 deleted.add(kind + " " + (namespace == null ? name : namespace + "/" + name));
             }
             Duration left = Duration.between(Instant.now(), until);
-            cluster.await(apiVersion, kind, namespace, name, Optional::isEmpty, kind + " " + name + " to be deleted",
+            cluster.await(apiVersion, kind, namespace, name, Optional::isEmpty, Messages.get("await.deleted", kind + " " + name),
                     left.isNegative() ? Duration.ZERO : left);
         }
         return deleted;
@@ -143,7 +143,7 @@ public final class Verifier {
             create(VerifyObjects.service(o, version));
 
             check("pods are ready", () -> {
-                Map<String, Object> d = await("apps/v1", "Deployment", "the nginx Deployment's pods to be ready",
+                Map<String, Object> d = await("apps/v1", "Deployment", Messages.get("verify.await.pods"),
                         s -> s.map(Rollouts::deploymentRolledOut).orElse(false));
                 return pass(d, Rollouts.describe(d));
             });
@@ -189,13 +189,11 @@ public final class Verifier {
                             : "ServiceBGPStatus: " + String.join("; ", advertised.stream()
                                     .map(a -> a.node() + " to " + String.join(", ", a.peers())).toList())
                             + (eventNodes.isEmpty() ? "" : "; nodeAssigned events (protocol bgp): " + String.join(", ", eventNodes));
-                    return pass(seen, ip.orElseThrow() + " handed to the BGP sessions, as the speakers report it (" + seen
-                            + "); whether a session is established and the router took the route lbctl cannot see");
+                    return pass(seen, Messages.get("verify.bgp.advertised", ip.orElseThrow(), seen));
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return fail("no speaker reports advertising " + ip.orElseThrow() + " to a BGP peer (no "
-                            + (hasStatus ? "ServiceBGPStatus naming a peer" : "nodeAssigned event with protocol bgp")
-                            + "): check the BGPPeer, the BGPAdvertisement, and that the sessions are established");
+                    return fail(Messages.get(hasStatus ? "verify.bgp.notAdvertised.status" : "verify.bgp.notAdvertised.event",
+                            ip.orElseThrow()));
                 }
                 pause(Duration.ofSeconds(1));
             }
@@ -239,7 +237,7 @@ public final class Verifier {
 
         private Step<String> awaitIngress() {
             try {
-                liveService = await("v1", "Service", "an external IP for Service " + o.namespace() + "/" + VerifyObjects.NAME,
+                liveService = await("v1", "Service", Messages.get("verify.await.externalIp", o.namespace() + "/" + VerifyObjects.NAME),
                         s -> s.map(Verifier::ingressIps).filter(ips -> !ips.isEmpty()).isPresent());
             } catch (ClusterTimeoutException e) {
                 Optional<String> failure = lastEvent("AllocationFailed");

@@ -26,6 +26,20 @@ public record CliRun(String[] args, int exitCode, String out, String err) {
         return lbctl(all);
     }
 
+    /** A kubeconfig in {@code dir} for port 1 on loopback: nothing listens, so the connection is refused at once. */
+    public static java.nio.file.Path unreachableKubeconfig(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path config = dir.resolve("kubeconfig");
+        java.nio.file.Files.writeString(config, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                current-context: x
+                """);
+        return config;
+    }
+
     @Override
     public String toString() {
         return "lbctl " + String.join(" ", Arrays.asList(args)) + "\n--- exit " + exitCode + "\n--- stdout:\n" + out

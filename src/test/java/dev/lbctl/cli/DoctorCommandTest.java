@@ -59,17 +59,8 @@ class DoctorCommandTest {
     }
 
     @Test
-    void unreachableClusterIsExitCode4() throws Exception {
-        java.nio.file.Path kubeconfig = java.nio.file.Files.createTempFile("kubeconfig", ".yaml");
-        java.nio.file.Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: x, context: {cluster: c, user: u}}]
-                current-context: x
-                """);
-        CliRun run = lbctl("--kubeconfig", kubeconfig.toString(), "--request-timeout", "5s", "doctor");
+    void unreachableClusterIsExitCode4(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        CliRun run = CliRun.lbctlOn(CliRun.unreachableKubeconfig(dir), "--request-timeout", "5s", "doctor");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.CLUSTER_ACCESS);
         assertThat(run.err()).startsWith("lbctl: error: ").doesNotContain("\tat ");
     }

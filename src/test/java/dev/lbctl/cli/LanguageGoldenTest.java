@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,6 +34,7 @@ class LanguageGoldenTest {
 
     private static final String[] INVALID_POOLS = {"pool", "validate", "--pool", "a=192.168.1.0/24",
         "--pool", "b=192.168.1.128/25", "--pool", "c=10.0.0.1-10.0.0.9"};
+    private static final String POOL_WARNINGS = "src/test/resources/i18n/pool-warnings.yaml";
     private static final String IPVS_WITHOUT_STRICT_ARP = """
             apiVersion: kubeproxy.config.k8s.io/v1alpha1
             kind: KubeProxyConfiguration
@@ -143,6 +145,61 @@ class LanguageGoldenTest {
         for (String name : names) {
             assertThat(VerifyCommand.checkTitle(name)).as("Japanese title of " + name).isNotEqualTo(name);
         }
+    }
+
+    /** lbctl's own warnings, one of each kind a file can give; MetalLB accepts the file, so the exit code is 0. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void poolValidateWarnings(String lang) throws IOException {
+        CliRun run = CliRun.lbctl(in(lang, "pool", "validate", "-f", POOL_WARNINGS));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
+        assertGolden(lang, "pool-validate-warnings.txt", run.out());
+    }
+
+    /** picocli's parse errors and lbctl's input errors, each with its exit code, all on stderr. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void parseAndInputErrors(String lang) throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (String[] args : List.of(
+                new String[] {"pool", "validate", "-o", "xml", "10.0.0.1"},
+                new String[] {"completion", "tcsh"},
+                new String[] {"pool"},
+                new String[] {"pool", "validate", "--pool"},
+                new String[] {"pool", "validate", "-o", "json", "-o", "table", "10.0.0.1"},
+                new String[] {"install", "--pool", "10.0.0.1", "-f", "pools.yaml"},
+                new String[] {"install", "--pool", "10.0.0.1", "--dry-run", "--peer-asn", "64501"},
+                new String[] {"install"},
+                new String[] {"verify", "--replicas", "many"},
+                new String[] {"status", "--request-timeout", "soon"},
+                new String[] {"pool", "validate", "--pool", "lab=10.0.0.300"},
+                new String[] {"pool", "validate", "--pool", "=10.0.0.1"},
+                new String[] {"pool", "validate", "--metallb-version", "latest", "10.0.0.1"},
+                new String[] {"pool", "validate", "-f", "no-such-file.yaml"})) {
+            CliRun run = CliRun.lbctl(in(lang, args));
+            all.append("$ lbctl ").append(String.join(" ", args)).append(" (exit ").append(run.exitCode()).append(")\n")
+                    .append(run.err());
+        }
+        assertGolden(lang, "parse-and-input-errors.txt", all.toString());
+    }
+
+    /** The object and the action inside a cluster error are said in the chosen language; the server URL stays. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void unreachableCluster(String lang, @TempDir Path dir) throws IOException {
+        CliRun run = CliRun.lbctlOn(CliRun.unreachableKubeconfig(dir), in(lang, "--request-timeout", "5s", "check-strictarp"));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.CLUSTER_ACCESS);
+        assertGolden(lang, "cluster-unreachable.txt", run.err());
+    }
+
+    @org.junit.jupiter.api.Test
+    void poolValidateJsonWithWarningsIsTheSameInEveryLanguage() {
+        CliRun en = CliRun.lbctl(in("en", "pool", "validate", "-o", "json", "-f", POOL_WARNINGS));
+        CliRun ja = CliRun.lbctl(in("ja", "pool", "validate", "-o", "json", "-f", POOL_WARNINGS));
+        assertThat(en.out()).contains("\"severity\": \"warning\"", "\"code\": \"network-and-broadcast\"",
+                "\"code\": \"foreign-namespace\"", "\"code\": \"ignored-object\"");
+        assertThat(ja.out()).isEqualTo(en.out());
+        assertThat(ja.exitCode()).isEqualTo(en.exitCode());
     }
 
     @org.junit.jupiter.api.Test

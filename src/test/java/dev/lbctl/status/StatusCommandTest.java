@@ -4,7 +4,6 @@ import static dev.lbctl.cli.CliRun.lbctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbctl.cli.CliRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,16 +13,7 @@ class StatusCommandTest {
 
     @Test
     void aClusterThatCannotBeReachedIsExitFourWithOneSentence(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("kubeconfig");
-        // Port 1 on loopback: nothing listens, the connection is refused at once.
-        Files.writeString(config, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: x, context: {cluster: c, user: u}}]
-                current-context: x
-                """);
+        Path config = CliRun.unreachableKubeconfig(dir);
 
         CliRun run = lbctl("--kubeconfig", config.toString(), "--request-timeout", "5s", "status", "-o", "json");
 
