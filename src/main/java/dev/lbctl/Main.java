@@ -21,9 +21,10 @@ public final class Main {
     /**
      * Runs lbctl and returns its exit code. A PrintWriter swallows write errors, so a stdout that fails part-way (a
      * closed pipe, a full disk, a non-blocking descriptor that answers EAGAIN) would otherwise leave truncated results
-     * behind an exit code that says all went well: such a run ends with {@link ExitCode#OUTPUT_FAILED} instead.
+     * behind an exit code that says all went well: such a run ends with {@link ExitCode#OUTPUT_FAILED} instead. Public
+     * for the startup training, whose runs must load what a real run loads, this class included.
      */
-    static int run(String[] args, OutputStream stdout, OutputStream stderr) {
+    public static int run(String[] args, OutputStream stdout, OutputStream stderr) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         int code = CommandLineFactory.forArguments(out, err, args).execute(args);

@@ -76,7 +76,7 @@ class MessageCatalogTest {
     void japaneseIsReadAsUtf8AndEnglishFillsMissingKeys() {
         Messages.use(Language.JA);
         assertThat(Messages.get("progress.warning", "x")).isEqualTo("警告: x");
-        assertThat(Messages.load(Language.JA).getString("error.line")).startsWith("lbctl: エラー");
+        assertThat(Messages.load(Language.JA).getProperty("error.line")).startsWith("lbctl: エラー");
         Messages.use(Language.EN);
         assertThat(Messages.get("progress.warning", "x")).isEqualTo("warning: x");
     }
