@@ -3,10 +3,12 @@ package dev.lbctl;
 import dev.lbctl.cli.CommandLineFactory;
 import dev.lbctl.cli.ExitCode;
 import dev.lbctl.i18n.Messages;
+import dev.lbctl.startup.PhaseClock;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
 /** The only place that calls System.exit. */
 public final class Main {
@@ -25,14 +27,18 @@ public final class Main {
      * for the startup training, whose runs must load what a real run loads, this class included.
      */
     public static int run(String[] args, OutputStream stdout, OutputStream stderr) {
+        PhaseClock.start();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
-        int code = CommandLineFactory.forArguments(out, err, args).execute(args);
+        CommandLine cmd = CommandLineFactory.forArguments(out, err, args);
+        int code = cmd.execute(args);
+        PhaseClock.mark("parse-run-and-print");
         if (out.checkError()) {
             err.println(Messages.get("error.line", Messages.get("error.outputFailed")));
             code = ExitCode.OUTPUT_FAILED;
         }
         err.flush();
+        PhaseClock.print();
         return code;
     }
 }

@@ -3,6 +3,7 @@ package dev.lbctl.cli;
 import dev.lbctl.i18n.HelpTexts;
 import dev.lbctl.i18n.Language;
 import dev.lbctl.i18n.Messages;
+import dev.lbctl.startup.PhaseClock;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -42,10 +43,13 @@ public final class CommandLineFactory {
         // Before anything renders: help is printed during parsing, from the model built here.
         Language language = Language.resolve(List.of(languageArgs), System.getenv());
         Messages.use(language);
+        PhaseClock.mark("language-and-catalog");
         skipUnusedConverters();
         LbctlCommand root = new LbctlCommand();
         CommandLine cmd = new CommandLine(root);
+        PhaseClock.mark("picocli-root-model");
         addSubcommands(cmd, args);
+        PhaseClock.mark("picocli-subcommand-models");
         ErrorHandler errors = new ErrorHandler(root.global);
         cmd.setOut(out);
         cmd.setErr(err);
@@ -68,6 +72,7 @@ public final class CommandLineFactory {
         // Help is rendered while parsing, before --no-color is bound to its field, so the arguments themselves decide.
         boolean noColor = args != null && java.util.Arrays.asList(args).contains("--no-color") || System.getenv("NO_COLOR") != null;
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(noColor ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
+        PhaseClock.mark("picocli-configuration");
         return cmd;
     }
 
