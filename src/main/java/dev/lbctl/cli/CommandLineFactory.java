@@ -196,14 +196,25 @@ public final class CommandLineFactory {
 
     /** Every command has -h/--help, and its help lists the same exit codes, since every command shares one contract. */
     private static void applyExitCodeList(CommandLine cmd) {
-        cmd.getCommandSpec().mixinStandardHelpOptions(true);
         java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
         for (int code : ExitCode.LISTED) {
             codes.put("  " + code, Messages.get("exitCode." + code));
         }
-        cmd.getCommandSpec().usageMessage().exitCodeListHeading(Messages.get("help.exitCodesHeading")).exitCodeList(codes);
+        applyExitCodeList(cmd, Messages.get("help.exitCodesHeading"), codes);
+    }
+
+    private static void applyExitCodeList(CommandLine cmd, String heading, java.util.Map<String, String> codes) {
+        CommandSpec spec = cmd.getCommandSpec();
+        if (spec.userObject() == null) {
+            return; // a summary for the root's help, whose own help is never shown
+        }
+        // Each call reflects over picocli's help mixin again; the root has it from its annotation already.
+        if (!spec.mixinStandardHelpOptions()) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        spec.usageMessage().exitCodeListHeading(heading).exitCodeList(codes);
         for (CommandLine sub : cmd.getSubcommands().values()) {
-            applyExitCodeList(sub);
+            applyExitCodeList(sub, heading, codes);
         }
     }
 }
