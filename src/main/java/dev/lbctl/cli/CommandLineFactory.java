@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class CommandLineFactory {
 
     static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    static final String DISABLE_CLOSURES = "picocli.disable.closures";
 
     private CommandLineFactory() {
     }
@@ -44,7 +45,7 @@ public final class CommandLineFactory {
         Language language = Language.resolve(List.of(languageArgs), System.getenv());
         Messages.use(language);
         PhaseClock.mark("language-and-catalog");
-        skipUnusedConverters();
+        skipUnusedPicocliFeatures();
         LbctlCommand root = new LbctlCommand();
         CommandLine cmd = new CommandLine(root);
         PhaseClock.mark("picocli-root-model");
@@ -77,12 +78,17 @@ public final class CommandLineFactory {
     }
 
     /**
-     * Every new CommandLine registers picocli's converters for java.sql and java.time types by reflection, unless they
-     * are excluded; no lbctl option has such a type (durations have their own converter). A value set by the user wins.
+     * picocli features lbctl has no use for but every run pays: each new CommandLine registers converters for java.sql
+     * and java.time types by reflection (no lbctl option has such a type; durations have their own converter), and its
+     * default factory looks for Groovy on the class path, which opens the jar and searches all of it for nothing. A
+     * value the user sets wins.
      */
-    private static void skipUnusedConverters() {
+    private static void skipUnusedPicocliFeatures() {
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
             System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+        }
+        if (System.getProperty(DISABLE_CLOSURES) == null) {
+            System.setProperty(DISABLE_CLOSURES, "true");
         }
     }
 

@@ -1,16 +1,12 @@
 package dev.lbctl.i18n;
 
 import dev.lbctl.i18n.Messages;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Format;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
-import java.util.Properties;
 
 /**
  * The message catalog of the language chosen for this run. Every value in the catalogs is a
@@ -24,7 +20,7 @@ import java.util.Properties;
 public final class Messages {
 
     /** The chosen language and its catalog, read on first use: one field, so that the two always match. */
-    private record Catalog(Language language, Properties messages) {
+    private record Catalog(Language language, Map<String, String> messages) {
     }
 
     private static volatile Catalog catalog;
@@ -55,7 +51,7 @@ public final class Messages {
 
     /** The message {@code key} with its placeholders filled; English when the chosen catalog lacks the key. */
     public static String get(String key, Object... args) {
-        String pattern = catalog().messages().getProperty(key);
+        String pattern = catalog().messages().get(key);
         if (pattern == null) {
             throw new MissingResourceException("no message " + key, Messages.class.getName(), key);
         }
@@ -77,29 +73,25 @@ public final class Messages {
      * translated in a table.
      */
     public static String getOrDefault(String key, String fallback) {
-        return catalog().messages().getProperty(key) != null ? get(key) : fallback;
+        return catalog().messages().get(key) != null ? get(key) : fallback;
     }
 
     /**
-     * The catalog of one language, falling back to the English base for keys it lacks, never to the JVM's locale. Read
-     * as plain properties (UTF-8, like a PropertyResourceBundle): ResourceBundle's lookup machinery costs every run
-     * several milliseconds for nothing lbctl uses.
+     * The catalog of one language, over the English one for keys it lacks, never the JVM's locale. The build embeds
+     * the catalogs (messages*.properties) as a class, so that a run neither opens the jar nor parses properties.
      */
-    static Properties load(Language language) {
-        Properties english = read("messages.properties", null);
-        return language == Language.EN ? english : read("messages_" + language.tag() + ".properties", english);
-    }
-
-    private static Properties read(String file, Properties defaults) {
-        Properties messages = new Properties(defaults);
-        try (InputStream in = Messages.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new MissingResourceException("no catalog " + file, Messages.class.getName(), "");
-            }
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the message catalog " + file, e);
+    static Map<String, String> load(Language language) {
+        Map<String, String> messages = new HashMap<>(512);
+        put(messages, EmbeddedCatalogs.of(Language.EN.tag()));
+        if (language != Language.EN) {
+            put(messages, EmbeddedCatalogs.of(language.tag()));
         }
         return messages;
+    }
+
+    private static void put(Map<String, String> messages, String[] keysAndValues) {
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            messages.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
     }
 }
