@@ -55,9 +55,6 @@ public final class StartupTraining {
                 for (String[] run : runs) {
                     Main.run(run, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
                 }
-                // On JDK 21 and later, System.exit asks this logger whether to log the exit, which starts the logging
-                // system: its classes belong in the archive too.
-                System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG);
             } finally {
                 if (server != null) {
                     server.stop(0);
