@@ -4,6 +4,7 @@ import dev.lbctl.i18n.HelpTexts;
 import dev.lbctl.i18n.Language;
 import dev.lbctl.i18n.Messages;
 import dev.lbctl.startup.PhaseClock;
+import dev.lbctl.startup.Warmup;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class CommandLineFactory {
 
     /** {@code args} prunes the tree unless null; {@code languageArgs} with the environment choose the language. */
     private static CommandLine build(PrintWriter out, PrintWriter err, String[] args, String[] languageArgs) {
+        if (args != null) {
+            Warmup.start(args);
+        }
         // Before anything renders: help is printed during parsing, from the model built here.
         Language language = Language.resolve(List.of(languageArgs), System.getenv());
         Messages.use(language);

@@ -127,6 +127,16 @@ public final class StartupTraining {
                   type: LoadBalancer
                   ports:
                   - port: 80
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: pinned-inside, namespace: default, annotations: {metallb.io/loadBalancerIPs: 192.168.100.245}}
+                spec: {type: LoadBalancer, selector: {app: nginx}, ports: [{port: 80}]}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: outside, namespace: default}
+                spec: {type: LoadBalancer, loadBalancerIP: 192.168.100.100, ports: [{port: 80}]}
                 """);
         return List.of(
                 new String[] {"--help"},
