@@ -43,7 +43,7 @@ public final class CommandLineFactory {
     /** {@code args} prunes the tree unless null; {@code languageArgs} with the environment choose the language. */
     private static CommandLine build(PrintWriter out, PrintWriter err, String[] args, String[] languageArgs) {
         if (args != null) {
-            Warmup.start(args);
+            Warmup.start(args, List.of(GlobalOptions.class, LbctlCommand.class));
         }
         // Before anything renders: help is printed during parsing, from the model built here.
         Language language = Language.resolve(List.of(languageArgs), System.getenv());
