@@ -2,6 +2,7 @@ package dev.lbctl.cli;
 
 import dev.lbctl.i18n.Messages;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,11 @@ public class LbctlCommand implements Runnable {
             UninstallCommand.class,
             VerifyCommand.class,
             CompletionCommand.class);
+
+    /** The subcommands of subcommands, in help order; not in their {@code @Command(subcommands)} for the same reason. */
+    static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(
+            PoolCommand.class, List.of(PoolValidateCommand.class, PoolSimulateCommand.class),
+            ConfigCommand.class, List.of(ConfigMigrateCommand.class));
 
     @Mixin
     GlobalOptions global;

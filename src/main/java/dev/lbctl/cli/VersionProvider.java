@@ -1,24 +1,13 @@
 package dev.lbctl.cli;
 
 import dev.lbctl.i18n.Messages;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version the build wrote into {@code lbctl-version.properties}. */
+/** The version the build wrote into {@code lbctl-version.properties}, embedded as a class (see EmbeddedVersion). */
 public class VersionProvider implements IVersionProvider {
 
     public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/lbctl-version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            // fall through to "unknown": a missing version must not stop the tool
-        }
-        return p.getProperty("version", "unknown");
+        return EmbeddedVersion.VERSION;
     }
 
     @Override

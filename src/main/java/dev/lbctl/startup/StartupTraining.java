@@ -4,12 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import dev.lbctl.cli.CommandLineFactory;
+import dev.lbctl.Main;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -55,12 +53,8 @@ public final class StartupTraining {
                     runs.add(new String[] {"check-strictarp", kubeconfig, "--fix", "--dry-run"});
                 }
                 for (String[] run : runs) {
-                    PrintWriter sink = new PrintWriter(Writer.nullWriter());
-                    CommandLineFactory.forArguments(sink, sink, run).execute(run);
+                    Main.run(run, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
                 }
-                // On JDK 21 and later, System.exit asks this logger whether to log the exit, which starts the logging
-                // system: its classes belong in the archive too.
-                System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG);
             } finally {
                 if (server != null) {
                     server.stop(0);
@@ -133,6 +127,16 @@ public final class StartupTraining {
                   type: LoadBalancer
                   ports:
                   - port: 80
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: pinned-inside, namespace: default, annotations: {metallb.io/loadBalancerIPs: 192.168.100.245}}
+                spec: {type: LoadBalancer, selector: {app: nginx}, ports: [{port: 80}]}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: outside, namespace: default}
+                spec: {type: LoadBalancer, loadBalancerIP: 192.168.100.100, ports: [{port: 80}]}
                 """);
         return List.of(
                 new String[] {"--help"},

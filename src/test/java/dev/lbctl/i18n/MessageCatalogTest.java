@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,9 +78,20 @@ class MessageCatalogTest {
     void japaneseIsReadAsUtf8AndEnglishFillsMissingKeys() {
         Messages.use(Language.JA);
         assertThat(Messages.get("progress.warning", "x")).isEqualTo("警告: x");
-        assertThat(Messages.load(Language.JA).getString("error.line")).startsWith("lbctl: エラー");
+        assertThat(Messages.load(Language.JA).get("error.line")).startsWith("lbctl: エラー");
         Messages.use(Language.EN);
         assertThat(Messages.get("progress.warning", "x")).isEqualTo("warning: x");
+    }
+
+    /** The build embeds the catalogs as a class (src/build/EmbeddedResources.java): it must hold the files exactly. */
+    @Test
+    void theEmbeddedCatalogsAreTheFiles() throws IOException {
+        Map<String, String> english = new HashMap<>();
+        catalog("messages.properties").forEach((k, v) -> english.put((String) k, (String) v));
+        Map<String, String> japanese = new HashMap<>(english);
+        catalog("messages_ja.properties").forEach((k, v) -> japanese.put((String) k, (String) v));
+        assertThat(Messages.load(Language.EN)).isEqualTo(english);
+        assertThat(Messages.load(Language.JA)).isEqualTo(japanese).isNotEqualTo(english);
     }
 
     @Test
