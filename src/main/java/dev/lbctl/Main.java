@@ -26,6 +26,7 @@ public final class Main {
     static int run(String[] args, OutputStream stdout, OutputStream stderr) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        dev.lbctl.cli.ClusterSession.warmUp(args);
         int code = CommandLineFactory.forArguments(out, err, args).execute(args);
         if (out.checkError()) {
             err.println(Messages.get("error.line", Messages.get("error.outputFailed")));
