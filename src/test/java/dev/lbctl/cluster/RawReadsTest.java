@@ -62,8 +62,9 @@ class RawReadsTest {
 
     private static String errorBody(int code) {
         return code == 404 ? NOT_FOUND : """
-                {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"configmaps "kube-proxy" is forbidden: User "dev" cannot get resource","code":%d}"""
-                .replace("\"kube-proxy\"", "\\\"kube-proxy\\\"").replace("\"dev\"", "\\\"dev\\\"").formatted(code);
+                {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",\
+                "message":"configmaps \\"kube-proxy\\" is forbidden: User \\"dev\\" cannot get resource","code":%d}"""
+                .formatted(code);
     }
 
     private Cluster connect(int port) throws IOException {
