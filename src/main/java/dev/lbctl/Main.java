@@ -38,6 +38,7 @@ public final class Main {
         PhaseClock.start();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        dev.lbctl.cli.ClusterSession.warmUp(args);
         CommandLine cmd = CommandLineFactory.forArguments(out, err, args);
         int code = cmd.execute(args);
         PhaseClock.mark("parse-run-and-print");

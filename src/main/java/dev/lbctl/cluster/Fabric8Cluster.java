@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.internal.OperationSupport;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -37,6 +37,7 @@ final class Fabric8Cluster implements Cluster {
 
     private final KubernetesClient client;
     private final ApiErrors errors;
+    private final RawReads reads;
     private final Runnable afterClose;
 
     Fabric8Cluster(KubernetesClient client) {
@@ -47,6 +48,8 @@ final class Fabric8Cluster implements Cluster {
     Fabric8Cluster(KubernetesClient client, Runnable afterClose) {
         this.client = client;
         this.errors = new ApiErrors(client.getMasterUrl().toString());
+        this.reads = new RawReads(client.getHttpClient(), client.getKubernetesSerialization(),
+                client.getConfiguration().getRequestTimeout());
         this.afterClose = afterClose;
     }
 
@@ -62,9 +65,9 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public Optional<ConfigMapSnapshot> configMap(String namespace, String name) {
-        ConfigMap cm = errors.call("get", Messages.get("cluster.object.configMap", namespace + "/" + name),
-                () -> client.configMaps().inNamespace(namespace).withName(name).get());
-        return Optional.ofNullable(cm).map(Fabric8Cluster::snapshot);
+        return errors.call("get", Messages.get("cluster.object.configMap", namespace + "/" + name),
+                () -> reads.get(url(client.configMaps().inNamespace(namespace).withName(name), null)))
+                .map(Fabric8Cluster::snapshot);
     }
 
     @Override
@@ -79,7 +82,7 @@ final class Fabric8Cluster implements Cluster {
             cm.getMetadata().setResourceVersion(changed.resourceVersion());
             cm.setData(new LinkedHashMap<>(changed.data()));
             cm.getMetadata().setAnnotations(new LinkedHashMap<>(changed.annotations()));
-            return snapshot(client.configMaps().inNamespace(changed.namespace()).resource(cm).update());
+            return snapshot(toMap(client.configMaps().inNamespace(changed.namespace()).resource(cm).update()));
         });
     }
 
@@ -105,7 +108,7 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public Optional<Map<String, Object>> get(String apiVersion, String kind, String namespace, String name) {
         return errors.call("get", kind + " " + qualified(namespace, name),
-                () -> Optional.ofNullable(named(apiVersion, kind, namespace, name).get()).map(this::toMap));
+                () -> reads.get(url(named(apiVersion, kind, namespace, name), null)));
     }
 
     @Override
@@ -113,8 +116,7 @@ final class Fabric8Cluster implements Cluster {
         return errors.call("list", inNamespace(kind, namespace), () -> {
             MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
                     client.genericKubernetesResources(apiVersion, kind);
-            GenericKubernetesResourceList items = namespace == null ? op.list() : op.inNamespace(namespace).list();
-            return items.getItems().stream().map(this::toMap).toList();
+            return reads.list(url(namespace == null ? op : op.inNamespace(namespace), null));
         });
     }
 
@@ -128,9 +130,7 @@ final class Fabric8Cluster implements Cluster {
                     .withVersion(kind.version()).withKind(kind.kind()).withPlural(kind.plural())
                     .withNamespaced(kind.namespaced()).build();
             var op = client.genericKubernetesResources(context);
-            var scoped = namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
-            var selected = labelSelector == null ? scoped : scoped.withLabelSelector(labelSelector);
-            return selected.list().getItems().stream().map(this::toMap).toList();
+            return reads.list(url(namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace), labelSelector));
         });
     }
 
@@ -200,7 +200,8 @@ final class Fabric8Cluster implements Cluster {
 
     @Override
     public List<NodeInfo> nodes() {
-        return errors.call("list", Messages.get("cluster.object.nodes"), () -> client.nodes().list().getItems().stream().map(Fabric8Cluster::nodeInfo).toList());
+        return errors.call("list", Messages.get("cluster.object.nodes"), () -> reads.list(url(client.nodes(), null)).stream()
+                .map(Fabric8Cluster::nodeInfo).toList());
     }
 
     @Override
@@ -249,6 +250,20 @@ final class Fabric8Cluster implements Cluster {
         return scoped.withName(name);
     }
 
+    /**
+     * Where fabric8 would send this read: its URL building and its kind-to-resource mapping (from the registered
+     * model classes, else discovery) stay the one source of truth. {@code labelSelector} may be null.
+     */
+    private static java.net.URL url(Object operation, String labelSelector) {
+        try {
+            java.net.URL url = ((OperationSupport) operation).getResourceUrl();
+            return labelSelector == null ? url : new java.net.URL(url + "?labelSelector="
+                    + java.net.URLEncoder.encode(labelSelector, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.net.MalformedURLException e) {
+            throw KubernetesClientException.launderThrowable(e);
+        }
+    }
+
     private GenericKubernetesResource toResource(Map<String, Object> object) {
         return client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
     }
@@ -258,32 +273,34 @@ final class Fabric8Cluster implements Cluster {
         return resource == null ? null : client.getKubernetesSerialization().convertValue(resource, Map.class);
     }
 
-    private static ConfigMapSnapshot snapshot(ConfigMap cm) {
-        return new ConfigMapSnapshot(cm.getMetadata().getNamespace(), cm.getMetadata().getName(),
-                Objects.requireNonNullElse(cm.getData(), Map.of()),
-                Objects.requireNonNullElse(cm.getMetadata().getAnnotations(), Map.of()),
-                cm.getMetadata().getResourceVersion());
+    private static ConfigMapSnapshot snapshot(Map<String, Object> cm) {
+        Map<String, Object> meta = Fields.map(cm, "metadata");
+        return new ConfigMapSnapshot(Fields.string(meta, "namespace"), Fields.string(meta, "name"), strings(Fields.map(cm, "data")),
+                strings(Fields.map(meta, "annotations")), Fields.string(meta, "resourceVersion"));
     }
 
-    private static NodeInfo nodeInfo(Node node) {
+    private static NodeInfo nodeInfo(Map<String, Object> node) {
         List<String> ips = new ArrayList<>();
-        if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
-            for (NodeAddress a : node.getStatus().getAddresses()) {
-                if ("InternalIP".equals(a.getType())) {
-                    ips.add(a.getAddress());
-                }
+        for (Object a : Fields.list(Fields.map(node, "status"), "addresses")) {
+            if (a instanceof Map<?, ?> address && "InternalIP".equals(address.get("type")) && address.get("address") instanceof String ip) {
+                ips.add(ip);
             }
         }
+        Map<String, Object> spec = Fields.map(node, "spec");
         List<String> podCidrs = new ArrayList<>();
-        if (node.getSpec() != null) {
-            if (node.getSpec().getPodCIDRs() != null && !node.getSpec().getPodCIDRs().isEmpty()) {
-                podCidrs.addAll(node.getSpec().getPodCIDRs());
-            } else if (node.getSpec().getPodCIDR() != null) {
-                podCidrs.add(node.getSpec().getPodCIDR());
-            }
+        Fields.list(spec, "podCIDRs").forEach(c -> podCidrs.add(String.valueOf(c)));
+        if (podCidrs.isEmpty() && Fields.string(spec, "podCIDR") != null) {
+            podCidrs.add(Fields.string(spec, "podCIDR"));
         }
-        return new NodeInfo(node.getMetadata().getName(), ips, podCidrs,
-                Objects.requireNonNullElse(node.getMetadata().getLabels(), Map.of()));
+        Map<String, Object> meta = Fields.map(node, "metadata");
+        return new NodeInfo(Fields.string(meta, "name"), ips, podCidrs, strings(Fields.map(meta, "labels")));
+    }
+
+    /** A string map of the API (data, labels, annotations), as the JSON tree holds it. */
+    private static Map<String, String> strings(Map<String, Object> map) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        map.forEach((k, v) -> strings.put(k, String.valueOf(v)));
+        return strings;
     }
 
     private static String eventTime(Event e) {
