@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,11 +42,24 @@ final class RawReads {
         return Optional.ofNullable(send(url, true));
     }
 
-    /** The items of the list at this URL. */
+    /**
+     * The items of the list at this URL, each with its {@code apiVersion} and {@code kind}: the API server writes them
+     * on the list only ({@code ConfigMapList}), fabric8's typed lists copy them onto the items, and lbctl's callers
+     * (the inventory, ownership, pruning) name objects by them.
+     */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> list(URL url) {
-        return Fields.list(send(url, false), "items").stream()
-                .filter(Map.class::isInstance).map(item -> (Map<String, Object>) item).toList();
+        Map<String, Object> list = send(url, false);
+        String apiVersion = Fields.string(list, "apiVersion");
+        String listKind = Fields.string(list, "kind");
+        String kind = listKind != null && listKind.endsWith("List") ? listKind.substring(0, listKind.length() - 4) : null;
+        return Fields.list(list, "items").stream().filter(Map.class::isInstance).map(item -> {
+            Map<String, Object> typed = new LinkedHashMap<>();
+            typed.put("apiVersion", apiVersion);
+            typed.put("kind", kind);
+            typed.putAll((Map<String, Object>) item); // what the item says itself wins
+            return (Map<String, Object>) typed;
+        }).toList();
     }
 
     @SuppressWarnings("unchecked")

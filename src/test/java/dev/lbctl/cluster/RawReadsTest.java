@@ -109,18 +109,20 @@ class RawReadsTest {
     void listsGiveTheirItemsAndNodesTheirInternalAddresses() throws IOException {
         bodies = Map.of(
                 "/apis/apps/v1/namespaces/metallb-system/deployments", """
-                        {"kind":"DeploymentList","items":[{"metadata":{"name":"controller","generation":3}}]}""",
+                        {"apiVersion":"apps/v1","kind":"DeploymentList","items":[{"metadata":{"name":"controller","generation":3}}]}""",
                 "/api/v1/nodes", """
                         {"kind":"NodeList","items":[{"metadata":{"name":"n1","labels":{"zone":"a"}},
                          "spec":{"podCIDR":"10.244.0.0/24"},
-                         "status":{"addresses":[{"type":"Hostname","address":"n1"},{"type":"InternalIP","address":"192.0.2.10"}]}}]}""");
+                         "status":{"addresses":[{"type":"Hostname","address":"n1"},{"type":"InternalIP","address":"198.51.100.10"}]}}]}""");
         try (Cluster cluster = connect()) {
             List<Map<String, Object>> deployments = cluster.list("apps/v1", "Deployment", "metallb-system");
             assertThat(deployments).hasSize(1);
             assertThat(Fields.name(deployments.get(0))).isEqualTo("controller");
             assertThat(Fields.number(Fields.map(deployments.get(0), "metadata"), "generation")).isEqualTo(3);
+            // The API server names the kind on the list only; the items get it, as fabric8's typed lists give it.
+            assertThat(deployments.get(0)).containsEntry("apiVersion", "apps/v1").containsEntry("kind", "Deployment");
             List<NodeInfo> nodes = cluster.nodes();
-            assertThat(nodes).containsExactly(new NodeInfo("n1", List.of("192.0.2.10"), List.of("10.244.0.0/24"), Map.of("zone", "a")));
+            assertThat(nodes).containsExactly(new NodeInfo("n1", List.of("198.51.100.10"), List.of("10.244.0.0/24"), Map.of("zone", "a")));
         }
     }
 
