@@ -129,7 +129,8 @@ public class PoolSimulateCommand implements Callable<Integer> {
                 .column(Messages.get("column.name"), Allocation::name)
                 .column(Messages.get("column.ip"), a -> String.join(",", a.ips()))
                 .column(Messages.get("column.pool"), Allocation::pool)
-                .column(Messages.get("column.status"), a -> a.status().label() + (a.deterministic() ? "" : "*"))
+                .column(Messages.get("column.status"), a -> Messages.get("simulate.status." + a.status().label())
+                        + (a.deterministic() ? "" : "*"))
                 .column(Messages.get("column.reason"), Allocation::reason);
         if (announcements != null) {
             table.column(Messages.get("column.node"), a -> Optional.ofNullable(announcements.get(a.key()))

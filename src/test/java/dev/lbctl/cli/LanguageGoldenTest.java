@@ -156,6 +156,15 @@ class LanguageGoldenTest {
         assertGolden(lang, "pool-validate-warnings.txt", run.out());
     }
 
+    /** pool simulate's table: column titles and the status words translated (JSON keeps "assigned", "pending"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void poolSimulateTable(String lang) throws IOException {
+        CliRun run = CliRun.lbctl(in(lang, "pool", "simulate", "-f", "examples/pools/crd-priorities.yaml",
+                "--services", "examples/services/shared-dns.yaml"));
+        assertGolden(lang, "pool-simulate.txt", run.out() + "--- exit " + run.exitCode() + "\n");
+    }
+
     /** picocli's parse errors and lbctl's input errors, each with its exit code, all on stderr. */
     @ParameterizedTest
     @ValueSource(strings = {"en", "ja"})
