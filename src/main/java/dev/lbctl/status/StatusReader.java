@@ -202,7 +202,7 @@ public final class StatusReader {
         try {
             return cluster.list(api, kind, namespace);
         } catch (ClusterAccessException e) {
-            warnings.add("cannot read " + kind + " (" + e.getMessage() + ")");
+            warnings.add(Messages.get("status.warn.kindUnreadable", kind, e.getMessage()));
             return List.of();
         }
     }
