@@ -170,19 +170,47 @@ class BgpIT {
      * doctor on the real cluster: clean for lbctl's peer; a BGPPeer of the user's whose nodeSelectors match no node
      * and whose password Secret is missing gets both findings, named after it. The peer is removed afterwards.
      */
+    /**
+     * Local preference as configured: MetalLB sends LOCAL_PREF to iBGP peers only, so the user adds an iBGP peer of
+     * their own (the testenv's second router, in the nodes' ASN) and a BGPAdvertisement of lbctl's pool with a local
+     * preference limited to it. Its RIB gets the route from every node with that preference; removed, it is withdrawn.
+     */
     @Test
     @Order(5)
+    void aUsersIbgpPeerGetsTheLocalPreferenceOfTheirAdvertisement() {
+        String ip = announcedEverywhere;
+        assertThat(ip).as("the Service of order 2").isNotNull();
+        var peers = kube.genericKubernetesResources("metallb.io/v1beta2", "BGPPeer").inNamespace(DataPlaneProbes.METALLB_NS);
+        var advertisements = kube.genericKubernetesResources("metallb.io/v1beta1", "BGPAdvertisement")
+                .inNamespace(DataPlaneProbes.METALLB_NS);
+        peers.resource(metallbObject("metallb.io/v1beta2", "BGPPeer", "users-ibgp", Map.of("myASN", MY_ASN,
+                "peerASN", MY_ASN, "peerAddress", dp.ibgpRouterAddress()))).create();
+        advertisements.resource(metallbObject("metallb.io/v1beta1", "BGPAdvertisement", "users-ibgp", Map.of(
+                "ipAddressPools", List.of("bgp"), "localPref", 150, "peers", List.of("users-ibgp")))).create();
+        try {
+            Set<String> nodes = new TreeSet<>(nodeAddresses().values());
+            Map<String, Object> localPrefs = await(ip + "/32 in the iBGP router's RIB from " + nodes, Duration.ofSeconds(120),
+                    () -> Optional.of(ibgpLocalPrefs(ip)).filter(lp -> lp.keySet().equals(nodes)));
+            System.out.println("iBGP router: " + ip + "/32 local preference by next hop " + localPrefs);
+            assertThat(localPrefs.values()).allSatisfy(lp -> assertThat(String.valueOf(lp)).isEqualTo("150"));
+        } finally {
+            advertisements.withName("users-ibgp").delete();
+            peers.withName("users-ibgp").delete();
+        }
+        await("the iBGP router's route to " + ip + " to be withdrawn", Duration.ofSeconds(60),
+                () -> ibgpLocalPrefs(ip).isEmpty() ? Optional.of(true) : Optional.empty());
+        assertUserDataIntact();
+    }
+
+    @Test
+    @Order(6)
     @SuppressWarnings("unchecked")
     void doctorExplainsWhyAUsersPeerGetsNoSession() {
         CliRun clean = CliRun.lbctlOn(dp.kubeconfig(), "doctor", "-o", "json");
         List<Map<String, Object>> before = (List<Map<String, Object>>) ((Map<String, Object>) new Yaml().load(clean.out())).get("findings");
         assertThat(before).as(clean.toString()).noneMatch(f -> String.valueOf(f.get("code")).startsWith("bgp-"));
 
-        GenericKubernetesResource peer = new GenericKubernetesResource();
-        peer.setApiVersion("metallb.io/v1beta2");
-        peer.setKind("BGPPeer");
-        peer.setMetadata(new ObjectMetaBuilder().withName("users-router").withNamespace(DataPlaneProbes.METALLB_NS).build());
-        peer.setAdditionalProperty("spec", Map.of("myASN", MY_ASN, "peerASN", 64599, "peerAddress", "198.51.100.4",
+        GenericKubernetesResource peer = metallbObject("metallb.io/v1beta2", "BGPPeer", "users-router", Map.of("myASN", MY_ASN, "peerASN", 64599, "peerAddress", "198.51.100.5",
                 "nodeSelectors", List.of(Map.of("matchLabels", Map.of("rack", "nowhere"))),
                 "passwordSecret", Map.of("name", "users-router-password")));
         var peers = kube.genericKubernetesResources("metallb.io/v1beta2", "BGPPeer").inNamespace(DataPlaneProbes.METALLB_NS);
@@ -203,7 +231,7 @@ class BgpIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void uninstallWithdrawsEverythingAndKeepsTheUsersObjects() {
         for (String ns : List.of("bgp-cluster", "bgp-local")) {
             kube.namespaces().withName(ns).delete();
@@ -264,6 +292,38 @@ class BgpIT {
             hops.add(m.group(1));
         }
         return hops;
+    }
+
+    private static GenericKubernetesResource metallbObject(String apiVersion, String kind, String name, Map<String, Object> spec) {
+        GenericKubernetesResource r = new GenericKubernetesResource();
+        r.setApiVersion(apiVersion);
+        r.setKind(kind);
+        r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(DataPlaneProbes.METALLB_NS).build());
+        r.setAdditionalProperty("spec", spec);
+        return r;
+    }
+
+    /** The iBGP router's paths for {@code ip}/32: next hop to LOCAL_PREF (path attribute type 5). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ibgpLocalPrefs(String ip) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        Object doc = new Yaml().load(String.join("\n", TestEnv.testenv("gobgp", "--ibgp", "-j", "global", "rib")));
+        Object dest = doc instanceof Map<?, ?> m ? m.get(ip + "/32") : null;
+        for (Object o : dest instanceof List<?> list ? list : List.of()) {
+            String nextHop = null;
+            Object localPref = null;
+            for (Object a : (List<Object>) ((Map<String, Object>) o).get("attrs")) {
+                Map<String, Object> attr = (Map<String, Object>) a;
+                if (attr.get("nexthop") != null) {
+                    nextHop = String.valueOf(attr.get("nexthop"));
+                }
+                if (Integer.valueOf(5).equals(attr.get("type"))) {
+                    localPref = attr.get("value");
+                }
+            }
+            out.put(nextHop, localPref);
+        }
+        return out;
     }
 
     private static Set<String> nextHopsOf(List<Path> paths) {

@@ -27,8 +27,10 @@ public final class TestEnv {
      * stand-ins. Its kubeconfig names kube-apiserver's LAN address, reachable from this machine and from inside
      * {@code clientNetns}, the namespace of a client on the LAN. {@code router} is the BGP router on the LAN; the
      * client reaches the addresses of {@code routedPrefix} through it (the router's kernel routes follow its RIB).
+     * {@code ibgpRouterAddress} is a second GoBGP in the same namespace, in the nodes' ASN (an iBGP peer, which
+     * {@code scripts/testenv gobgp --ibgp} reaches).
      */
-    public record DataPlane(Path kubeconfig, String clientNetns, Router router, String routedPrefix) {
+    public record DataPlane(Path kubeconfig, String clientNetns, Router router, String routedPrefix, String ibgpRouterAddress) {
 
         /** The network namespace of a dataplane node. */
         public String nodeNetns(String node) {
@@ -91,14 +93,14 @@ public final class TestEnv {
                 }
             }
             List<String> keys = List.of("KUBECONFIG", "CLIENT_NETNS", "ROUTER_NETNS", "ROUTER_ADDRESS", "ROUTER_ASN",
-                    "ROUTED_PREFIX");
+                    "ROUTED_PREFIX", "IBGP_ROUTER_ADDRESS");
             if (!values.keySet().containsAll(keys)) {
                 throw new IllegalStateException("scripts/testenv up dataplane did not print " + String.join("=, ", keys)
                         + "=; stdout: " + stdout);
             }
             dataPlane = new DataPlane(Path.of(values.get("KUBECONFIG")), values.get("CLIENT_NETNS"), new Router(
                     values.get("ROUTER_NETNS"), values.get("ROUTER_ADDRESS"), Long.parseLong(values.get("ROUTER_ASN"))),
-                    values.get("ROUTED_PREFIX"));
+                    values.get("ROUTED_PREFIX"), values.get("IBGP_ROUTER_ADDRESS"));
             return dataPlane;
         }
     }
