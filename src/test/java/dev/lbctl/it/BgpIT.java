@@ -10,7 +10,6 @@ import dev.lbctl.it.DataPlaneProbes.Exec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -183,9 +182,9 @@ class BgpIT {
         var peers = kube.genericKubernetesResources("metallb.io/v1beta2", "BGPPeer").inNamespace(DataPlaneProbes.METALLB_NS);
         var advertisements = kube.genericKubernetesResources("metallb.io/v1beta1", "BGPAdvertisement")
                 .inNamespace(DataPlaneProbes.METALLB_NS);
-        peers.resource(metallbObject("metallb.io/v1beta2", "BGPPeer", "users-ibgp", Map.of("myASN", MY_ASN,
+        peers.resource(DataPlaneProbes.metallbResource("BGPPeer", "users-ibgp", Map.of("myASN", MY_ASN,
                 "peerASN", MY_ASN, "peerAddress", dp.ibgpRouterAddress()))).create();
-        advertisements.resource(metallbObject("metallb.io/v1beta1", "BGPAdvertisement", "users-ibgp", Map.of(
+        advertisements.resource(DataPlaneProbes.metallbResource("BGPAdvertisement", "users-ibgp", Map.of(
                 "ipAddressPools", List.of("bgp"), "localPref", 150, "peers", List.of("users-ibgp")))).create();
         try {
             Set<String> nodes = new TreeSet<>(nodeAddresses().values());
@@ -210,7 +209,7 @@ class BgpIT {
         List<Map<String, Object>> before = (List<Map<String, Object>>) ((Map<String, Object>) new Yaml().load(clean.out())).get("findings");
         assertThat(before).as(clean.toString()).noneMatch(f -> String.valueOf(f.get("code")).startsWith("bgp-"));
 
-        GenericKubernetesResource peer = metallbObject("metallb.io/v1beta2", "BGPPeer", "users-router", Map.of("myASN", MY_ASN, "peerASN", 64599, "peerAddress", "198.51.100.5",
+        GenericKubernetesResource peer = DataPlaneProbes.metallbResource("BGPPeer", "users-router", Map.of("myASN", MY_ASN, "peerASN", 64599, "peerAddress", "198.51.100.5",
                 "nodeSelectors", List.of(Map.of("matchLabels", Map.of("rack", "nowhere"))),
                 "passwordSecret", Map.of("name", "users-router-password")));
         var peers = kube.genericKubernetesResources("metallb.io/v1beta2", "BGPPeer").inNamespace(DataPlaneProbes.METALLB_NS);
@@ -292,15 +291,6 @@ class BgpIT {
             hops.add(m.group(1));
         }
         return hops;
-    }
-
-    private static GenericKubernetesResource metallbObject(String apiVersion, String kind, String name, Map<String, Object> spec) {
-        GenericKubernetesResource r = new GenericKubernetesResource();
-        r.setApiVersion(apiVersion);
-        r.setKind(kind);
-        r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(DataPlaneProbes.METALLB_NS).build());
-        r.setAdditionalProperty("spec", spec);
-        return r;
     }
 
     /** The iBGP router's paths for {@code ip}/32: next hop to LOCAL_PREF (path attribute type 5). */

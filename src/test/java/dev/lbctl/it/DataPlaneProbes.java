@@ -92,10 +92,11 @@ final class DataPlaneProbes {
         return Optional.empty();
     }
 
-    /** A metallb.io/v1beta1 object in MetalLB's namespace. */
+    /** A MetalLB object in MetalLB's namespace, in its kind's newest version. */
     static GenericKubernetesResource metallbResource(String kind, String name, Map<String, Object> spec) {
         GenericKubernetesResource r = new GenericKubernetesResource();
-        r.setApiVersion("metallb.io/v1beta1");
+        // BGPPeer's newest version is v1beta2 (v0.13.x on); every other kind lbctl's tests create is v1beta1.
+        r.setApiVersion("BGPPeer".equals(kind) ? "metallb.io/v1beta2" : "metallb.io/v1beta1");
         r.setKind(kind);
         r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(METALLB_NS).build());
         r.setAdditionalProperty("spec", spec);
