@@ -32,6 +32,8 @@ public class PoolValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final String COMPONENT_CONTROLLER = "metallb-controller";
+
     @Override
     public Integer call() {
         PoolInputs.Loaded loaded = inputs.load(spec);
@@ -41,16 +43,22 @@ public class PoolValidateCommand implements Callable<Integer> {
         boolean valid = problems.stream().noneMatch(Problem::isError);
         PrintWriter out = spec.commandLine().getOut();
         List<AddressPool> pools = config.pools(version);
-        out.print(output.json() ? json(pools, problems, valid) : table(pools, problems, valid, version));
+        out.print(output.json() ? json(pools, problems, ConfigValidator.verdicts(config, version, problems), valid)
+                : table(pools, problems, valid, version));
         out.flush();
         return valid ? ExitCode.OK : ExitCode.INVALID_INPUT;
     }
 
-    static String json(List<AddressPool> pools, List<Problem> problems, boolean valid) {
+    static String json(List<AddressPool> pools, List<Problem> problems, ConfigValidator.Verdicts verdicts, boolean valid) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("valid", valid);
         // What MetalLB itself would do: lbctl also refuses what MetalLB accepts but cannot mean what was written.
         doc.put("metallbAccepts", problems.stream().noneMatch(Problem::refusedByMetalLb));
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put(COMPONENT_CONTROLLER, verdicts.controller());
+        components.put(Problem.Source.SPEAKER_NATIVE.jsonName(), verdicts.speakerNative());
+        components.put(Problem.Source.SPEAKER_FRR.jsonName(), verdicts.speakerFrr());
+        doc.put("metallbComponents", components);
         doc.put("pools", pools.stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", p.name());
@@ -61,7 +69,7 @@ public class PoolValidateCommand implements Callable<Integer> {
         doc.put("problems", problems.stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("source", p.source().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("source", p.source().jsonName());
             m.put("code", p.code());
             // English in every language, so that the JSON is the same bytes whatever the locale; scripts match on code.
             m.put("message", p.message());
@@ -94,6 +102,10 @@ public class PoolValidateCommand implements Callable<Integer> {
             sb.append('\n');
         }
         for (Problem p : problems) {
+            if (p.isError() && p.refusedByMetalLb() && !p.refusedByController()) {
+                sb.append(Messages.get("problem.speakerOnlyError", p.source().jsonName(), p.describe())).append('\n');
+                continue;
+            }
             String key = p.isError() && !p.refusedByMetalLb() ? "problem.lbctlOnlyError"
                     : "problem." + p.severity().name().toLowerCase(java.util.Locale.ROOT);
             sb.append(Messages.get(key, p.describe())).append('\n');

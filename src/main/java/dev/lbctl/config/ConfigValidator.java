@@ -47,6 +47,21 @@ public final class ConfigValidator {
         return problems.toList();
     }
 
+    /**
+     * What each MetalLB component does with a configuration. v0.12's controller parses without the BGP
+     * implementation's checks (its speakers run them); since v0.13 the controller runs the checks of the implementation
+     * it is started for, taken here as native (the manifests lbctl installs); before v0.12 there are no such checks.
+     */
+    public record Verdicts(boolean controller, boolean speakerNative, boolean speakerFrr) {
+    }
+
+    /** The verdicts, given the problems {@link #validate(MetalLbConfig, MetalLbVersion)} found (native mode). */
+    public static Verdicts verdicts(MetalLbConfig config, MetalLbVersion version, List<Problem> nativeProblems) {
+        return new Verdicts(nativeProblems.stream().noneMatch(Problem::refusedByController),
+                nativeProblems.stream().noneMatch(Problem::refusedByMetalLb),
+                validate(config, version, BgpMode.FRR).stream().noneMatch(Problem::refusedByMetalLb));
+    }
+
     /** Reports a style the release does not read, and returns the release whose rules fit the style. */
     private static MetalLbVersion checkStyle(MetalLbConfig config, MetalLbVersion version, Problems problems) {
         if (config.style() == ConfigStyle.LEGACY_CONFIGMAP && !version.usesConfigMap()) {

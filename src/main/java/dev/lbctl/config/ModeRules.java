@@ -22,23 +22,34 @@ final class ModeRules {
     private ModeRules() {
     }
 
+    /** v0.12's checks, which only its speakers run: its controller parses the ConfigMap with {@code DontValidate}. */
     static void checkConfigMap(MetalLbConfig config, MetalLbVersion version, ConfigValidator.BgpMode mode, Problems problems) {
+        ModeError speakerError = (message, pool) -> problems.speakerError(mode, message, pool);
         if (mode == ConfigValidator.BgpMode.FRR) {
-            frrConfigMapPeers(config.peers(), problems);
+            frrConfigMapPeers(config.peers(), speakerError);
             return;
         }
         for (BgpPeerSpec p : config.peers()) {
             if (!empty(p.bfdProfile())) {
-                problems.error("peer " + nonNull(p.address()) + " has bfd-profile set on native bgp mode", null);
+                speakerError.report("peer " + nonNull(p.address()) + " has bfd-profile set on native bgp mode", null);
             }
             if (!empty(p.keepaliveTime())) {
-                problems.error("peer " + nonNull(p.address()) + " has keepalive-time set on native bgp mode", null);
+                speakerError.report("peer " + nonNull(p.address()) + " has keepalive-time set on native bgp mode", null);
             }
         }
         if (!config.bfdProfiles().isEmpty()) {
-            problems.error("bfd profiles section set", null);
+            speakerError.report("bfd profiles section set", null);
         }
-        ipv6InNativeBgp(config.poolSpecs().stream().filter(p -> "bgp".equals(p.protocol())).toList(), version, problems);
+        // An address that does not parse is refused here by the speaker and again, in other words, by the pool checks
+        // that the controller runs too: both are reported.
+        ipv6InNativeBgp(config.poolSpecs().stream().filter(p -> "bgp".equals(p.protocol())).toList(), version, null,
+                speakerError);
+    }
+
+    /** Reports an error of the BGP implementation's checks about a pool (or null). */
+    @FunctionalInterface
+    private interface ModeError {
+        void report(String message, String pool);
     }
 
     static void checkCrd(MetalLbConfig config, MetalLbVersion version,
@@ -87,7 +98,7 @@ final class ModeRules {
             List<PoolSpec> ipPools = config.poolSpecs().stream().filter(p -> p.kind() == PoolKind.IP_ADDRESS_POOL).toList();
             List<PoolSpec> selected = version.atLeast(0, 14, 9) ? poolsSelectedForBgp(config, ipPools, problems) : ipPools;
             if (selected != null) {
-                ipv6InNativeBgp(selected, version, problems);
+                ipv6InNativeBgp(selected, version, problems, problems::error);
             }
         }
         if (version.atLeast(0, 14, 0)) {
@@ -126,22 +137,26 @@ final class ModeRules {
     /**
      * Native BGP speaks IPv4 only: MetalLB parses each address of each pool in order and stops at the first that does
      * not parse (reported here without the "parsing address pool" wrapping the pool checks add later) or is IPv6.
+     * {@code samePass}: the problems of the pool checks that follow in the same component (since v0.13), which then
+     * report an invalid address no second time; null where only v0.12's speakers run these checks.
      */
-    private static void ipv6InNativeBgp(List<PoolSpec> pools, MetalLbVersion version, Problems problems) {
+    private static void ipv6InNativeBgp(List<PoolSpec> pools, MetalLbVersion version, Problems samePass, ModeError modeError) {
         for (PoolSpec pool : pools) {
             for (String address : pool.addresses()) {
                 List<Cidr> cidrs;
                 try {
                     cidrs = MetalLbAddresses.parse(address, version);
                 } catch (InvalidAddressException e) {
-                    problems.firstInvalidAddress(pool.name(), address);
-                    problems.error("invalid CIDR " + GoQuote.q(address) + " in pool " + GoQuote.q(pool.name()) + ": "
+                    if (samePass != null) {
+                        samePass.firstInvalidAddress(pool.name(), address);
+                    }
+                    modeError.report("invalid CIDR " + GoQuote.q(address) + " in pool " + GoQuote.q(pool.name()) + ": "
                             + e.getMessage(), pool.name());
                     return;
                 }
                 for (Cidr cidr : cidrs) {
                     if (GoFamily.of(cidr) == IpFamily.IPV6) {
-                        problems.error("pool " + GoQuote.q(pool.name()) + " has ipv6 CIDR " + cidr
+                        modeError.report("pool " + GoQuote.q(pool.name()) + " has ipv6 CIDR " + cidr
                                 + ", native bgp mode does not support ipv6", pool.name());
                         return;
                     }
@@ -171,7 +186,7 @@ final class ModeRules {
     }
 
     /** The ConfigMap {@code DiscardNativeOnly} (v0.12): one router ID and one local ASN for all peers, no duplicate address. */
-    private static void frrConfigMapPeers(List<BgpPeerSpec> peers, Problems problems) {
+    private static void frrConfigMapPeers(List<BgpPeerSpec> peers, ModeError modeError) {
         if (peers.size() < 2) {
             return;
         }
@@ -180,15 +195,15 @@ final class ModeRules {
         addresses.add(nonNull(first.address()));
         for (BgpPeerSpec p : peers.subList(1, peers.size())) {
             if (!nonNull(p.routerId()).equals(nonNull(first.routerId()))) {
-                problems.error("peer " + nonNull(p.routerId()) + " has RouterID different from " + nonNull(first.routerId())
+                modeError.report("peer " + nonNull(p.routerId()) + " has RouterID different from " + nonNull(first.routerId())
                         + ", in FRR mode all RouterID must be equal", null);
             }
             if (p.myAsn() != first.myAsn()) {
-                problems.error("peer " + nonNull(p.address()) + " has myAsn different from " + nonNull(first.address())
+                modeError.report("peer " + nonNull(p.address()) + " has myAsn different from " + nonNull(first.address())
                         + ", in FRR mode all myAsn must be equal", null);
             }
             if (!addresses.add(nonNull(p.address()))) {
-                problems.error("peer " + nonNull(p.address()) + " already exists, FRR mode doesn't support duplicate BGPPeers", null);
+                modeError.report("peer " + nonNull(p.address()) + " already exists, FRR mode doesn't support duplicate BGPPeers", null);
             }
         }
     }

@@ -20,8 +20,24 @@ public record Problem(Severity severity, String code, Sentence text, String pool
 
     public enum Severity { ERROR, WARNING }
 
-    /** Who refuses: MetalLB itself, or only lbctl. */
-    public enum Source { METALLB, LBCTL }
+    /**
+     * Who refuses: every MetalLB component (controller, its webhook and the speakers), only the speakers of one BGP
+     * implementation (v0.12, whose controller does not check the implementation's options), or only lbctl.
+     */
+    public enum Source {
+        METALLB("metallb"), SPEAKER_NATIVE("metallb-speaker-native"), SPEAKER_FRR("metallb-speaker-frr"), LBCTL("lbctl");
+
+        private final String jsonName;
+
+        Source(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        /** The name JSON output gives this source; stable, listed in the README. */
+        public String jsonName() {
+            return jsonName;
+        }
+    }
 
     /** The code of every error MetalLB itself raises: its message is the detail, verbatim. */
     public static final String METALLB_ERROR = "metallb-error";
@@ -55,8 +71,13 @@ public record Problem(Severity severity, String code, Sentence text, String pool
         return severity == Severity.ERROR;
     }
 
-    /** An error MetalLB itself would raise (lbctl's own refusals and warnings are not). */
+    /** An error MetalLB itself would raise, in some component (lbctl's own refusals and warnings are not). */
     public boolean refusedByMetalLb() {
+        return isError() && source != Source.LBCTL;
+    }
+
+    /** An error MetalLB's controller raises too, not only the speakers of one BGP implementation. */
+    public boolean refusedByController() {
         return isError() && source == Source.METALLB;
     }
 

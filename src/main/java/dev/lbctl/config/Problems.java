@@ -29,6 +29,15 @@ final class Problems {
                 Problem.Source.METALLB, null);
     }
 
+    /**
+     * An error only the speakers of this BGP implementation raise: in v0.12 the controller parses with
+     * {@code DontValidate} ("the controller is not aware of the mode, we defer the validation to the speaker").
+     */
+    void speakerError(ConfigValidator.BgpMode mode, String message, String pool) {
+        add(Problem.Severity.ERROR, Problem.METALLB_ERROR, Sentence.verbatim(message), pool, null, null,
+                mode == ConfigValidator.BgpMode.FRR ? Problem.Source.SPEAKER_FRR : Problem.Source.SPEAKER_NATIVE, null);
+    }
+
     /** An error that is not MetalLB's, though MetalLB's configuration cannot hold it either (e.g. Kubernetes refuses it). */
     void refusal(String code, String pool, String key, Object... args) {
         add(Problem.Severity.ERROR, code, Sentence.of(key, args), pool, null, null, Problem.Source.METALLB, null);

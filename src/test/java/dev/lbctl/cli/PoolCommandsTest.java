@@ -103,6 +103,32 @@ class PoolCommandsTest {
                 "error (lbctl only, MetalLB accepts it): pool \"lan\": address range");
     }
 
+    /**
+     * Which MetalLB component refuses (v0.12.1's speaker/main.go picks DiscardFRROnly or DiscardNativeOnly, its
+     * controller/main.go passes DontValidate; since v0.13.0 the controller runs ValidationFor(bgpType) too).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            v0.12.1 native-only IPv6 bgp pool | v0.12.1 | peers: [{peer-address: 10.0.0.1, peer-asn: 64500, my-asn: 64501}] ~ address-pools: [{name: v6, protocol: bgp, addresses: [fd00::/120]}] | metallb-speaker-native | true  | false | true
+            v0.12.1 frr-only two local ASNs   | v0.12.1 | peers: [{peer-address: 10.0.0.1, peer-asn: 64500, my-asn: 64501}, {peer-address: 10.0.0.2, peer-asn: 64500, my-asn: 64502}] ~ address-pools: [{name: a, protocol: layer2, addresses: [10.0.0.0/28]}] | -  | true  | true  | false
+            v0.12.1 overlap every one refuses | v0.12.1 | address-pools: [{name: a, protocol: layer2, addresses: [10.0.0.0/28]}, {name: b, protocol: layer2, addresses: [10.0.0.8/29]}] | metallb | false | false | false
+            v0.11.0 has no mode checks        | v0.11.0 | peers: [{peer-address: 10.0.0.1, peer-asn: 64500, my-asn: 64501}] ~ address-pools: [{name: v6, protocol: bgp, addresses: [fd00::/120]}] | - | true | true | true
+            """)
+    void eachMetalLbComponentsVerdict(String name, String release, String config, String source, boolean controller,
+            boolean speakerNative, boolean speakerFrr) throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, config.replace(" ~ ", "\n") + "\n");
+        CliRun run = lbctl("pool", "validate", "-f", file.toString(), "--metallb-version", release, "-o", "json");
+        assertThat(run.out()).as(run.toString()).contains("\"metallbComponents\": {\n    \"metallb-controller\": " + controller
+                + ",\n    \"metallb-speaker-native\": " + speakerNative + ",\n    \"metallb-speaker-frr\": " + speakerFrr + "\n  }");
+        assertThat(run.out()).as(run.toString()).contains("\"metallbAccepts\": " + (controller && speakerNative));
+        if (source.equals("-")) {
+            assertThat(run.out()).as(run.toString()).doesNotContain("\"source\": \"metallb");
+        } else {
+            assertThat(run.out()).as(run.toString()).contains("\"source\": \"" + source + "\"");
+        }
+    }
+
     @Test
     void whatOnlyLbctlRefusesIsAcceptedByMetalLbInJson() {
         CliRun run = lbctl("pool", "validate", "--pool", "10.0.0.10-fd00::20", "-o", "json");

@@ -9,6 +9,7 @@ import dev.lbctl.pool.MetalLbVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * lbctl's verdict on one file against MetalLB's. They agree when both accept, or when both refuse and lbctl's first
@@ -43,10 +44,15 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
         }
     }
 
-    public static ValidationComparison of(Path file, String release, BgpMode mode, boolean metallbValid,
-            List<String> metallbErrors) {
+    /**
+     * @param refusedBy which of lbctl's errors the MetalLB component compared refuses too: {@link Problem#refusedByMetalLb}
+     *                  for a controller and speakers of {@code mode}, {@link Problem#refusedByController} for v0.12's
+     *                  controller, which skips the BGP implementation's checks
+     */
+    public static ValidationComparison of(Path file, String release, BgpMode mode, Predicate<Problem> refusedBy,
+            boolean metallbValid, List<String> metallbErrors) {
         List<Problem> problems = validate(file, release, mode);
-        Optional<String> lbctl = problems.stream().filter(Problem::refusedByMetalLb).map(Problem::message).findFirst();
+        Optional<String> lbctl = problems.stream().filter(refusedBy).map(Problem::message).findFirst();
         List<String> possible = metallbErrors.stream().map(ValidationComparison::normalise).toList();
         String expected = metallbValid ? null : String.join(" | ", possible);
         Outcome outcome;

@@ -28,7 +28,7 @@ class ValidationComparisonTest {
     private ValidationComparison compare(String yaml, boolean metallbValid, List<String> metallbErrors) throws IOException {
         Path file = dir.resolve("config.yaml");
         Files.writeString(file, yaml);
-        return ValidationComparison.of(file, "v0.16.1", BgpMode.NATIVE, metallbValid, metallbErrors);
+        return ValidationComparison.of(file, "v0.16.1", BgpMode.NATIVE, dev.lbctl.config.Problem::refusedByMetalLb, metallbValid, metallbErrors);
     }
 
     @Test
