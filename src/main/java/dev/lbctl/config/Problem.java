@@ -57,7 +57,7 @@ public record Problem(Severity severity, String code, Sentence text, String pool
         return new Problem(Severity.WARNING, code, text, null, null, null, Source.LBCTL, null);
     }
 
-    /** The message in English, as machine-read output carries it in every language. */
+    /** The message in English, as machine-read output carries it in every language: MetalLB's, every line of it. */
     public String message() {
         return text.english();
     }
@@ -87,7 +87,9 @@ public record Problem(Severity severity, String code, Sentence text, String pool
      */
     public String describe() {
         // MetalLB's words stay verbatim (they are what users search for); a language other than English says whose they are.
-        String said = code.equals(METALLB_ERROR) ? Messages.get("problem.metallbSays", text.shown()) : text.shown();
+        // Go's multi-line errors (errors.Join, yaml.v2's unmarshal errors) become one line, their lines joined by "; ".
+        String line = text.shown().replace("\n", "; ");
+        String said = code.equals(METALLB_ERROR) ? Messages.get("problem.metallbSays", line) : line;
         String shown = note == null ? said : said + " (" + note.shown() + ")";
         if (object == null) {
             return shown;

@@ -67,11 +67,6 @@ final class Problems {
 
     private void add(Problem.Severity severity, String code, Sentence text, String pool, String object, Origin origin,
             Problem.Source source, Sentence hint) {
-        found.add(new Problem(severity, code, text.map(Problems::oneLine), pool, object, origin, source, hint));
-    }
-
-    /** Go's errors.Join separates messages with newlines; a finding is one line, so they are joined with "; ". */
-    private static String oneLine(String message) {
-        return message.replace("\n", "; ");
+        found.add(new Problem(severity, code, text, pool, object, origin, source, hint));
     }
 }

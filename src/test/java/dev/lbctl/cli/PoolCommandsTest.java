@@ -103,6 +103,26 @@ class PoolCommandsTest {
                 "error (lbctl only, MetalLB accepts it): pool \"lan\": address range");
     }
 
+    /** yaml.v2's strict decoding lists every unknown field, a line each: JSON keeps MetalLB's text, the table one line. */
+    @Test
+    void metallbsMultiLineErrorIsKeptWholeInJson() throws IOException {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, """
+                peers:
+                - peer-address: 10.0.0.1
+                  peer-asn: 64500
+                  my-asn: 64501
+                  source-address: 10.0.0.9
+                  keepalive-time: 1s
+                """);
+        String metallb = "could not parse config: yaml: unmarshal errors:\\n  line 5: field source-address not found in type"
+                + " config.peer\\n  line 6: field keepalive-time not found in type config.peer";
+        CliRun json = lbctl("pool", "validate", "-f", file.toString(), "--metallb-version", "v0.10.2", "-o", "json");
+        assertThat(json.out()).as(json.toString()).contains("\"message\": \"" + metallb + "\"");
+        CliRun table = lbctl("pool", "validate", "-f", file.toString(), "--metallb-version", "v0.10.2");
+        assertThat(table.out()).as(table.toString()).contains(metallb.replace("\\n", "; "));
+    }
+
     /**
      * Which MetalLB component refuses (v0.12.1's speaker/main.go picks DiscardFRROnly or DiscardNativeOnly, its
      * controller/main.go passes DontValidate; since v0.13.0 the controller runs ValidationFor(bgpType) too).

@@ -15,8 +15,6 @@ import java.util.function.Predicate;
  * lbctl's verdict on one file against MetalLB's. They agree when both accept, or when both refuse and lbctl's first
  * error is MetalLB's error, byte for byte. Normalisation, and why:
  * <ul>
- *   <li>MetalLB's multi-line messages (errors.Join) are one line in lbctl, the lines joined by {@code "; "}, because
- *       lbctl prints one problem per line.</li>
  *   <li>Where MetalLB ranges over a Go map (all pools for an advertisement, pools picked by a selector, matchLabels,
  *       ConfigMap communities), which error it meets first is random: the oracle runs each file several times, and
  *       lbctl's error must be one of those MetalLB gave.</li>
@@ -53,7 +51,7 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
             boolean metallbValid, List<String> metallbErrors) {
         List<Problem> problems = validate(file, release, mode);
         Optional<String> lbctl = problems.stream().filter(refusedBy).map(Problem::message).findFirst();
-        List<String> possible = metallbErrors.stream().map(ValidationComparison::normalise).toList();
+        List<String> possible = metallbErrors;
         String expected = metallbValid ? null : String.join(" | ", possible);
         Outcome outcome;
         if (!possible.isEmpty() && possible.stream().allMatch(e -> e.startsWith("panic: "))) {
@@ -81,10 +79,6 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
         } catch (dev.lbctl.pool.InvalidAddressException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    static String normalise(String metallbError) {
-        return metallbError.replace("\n", "; ");
     }
 
     @Override
