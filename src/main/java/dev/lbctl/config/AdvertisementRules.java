@@ -130,20 +130,20 @@ final class AdvertisementRules {
      * The selectors Kubernetes refuses, in MetalLB's order: node selectors and service selectors (when it builds the
      * advertisement), then pool selectors (when it attaches it to pools). Only the first error counts: MetalLB stops.
      */
-    private static String selectorErrors(String name, List<LabelSelector> nodes, List<LabelSelector> services,
+    private String selectorErrors(String name, List<LabelSelector> nodes, List<LabelSelector> services,
             List<LabelSelector> pools) {
-        String nodeError = KubeSelectorRules.filterError(nodes);
+        String nodeError = KubeSelectorRules.filterError(nodes, version);
         if (nodeError != null) {
             return nodeError + "\nfailed to parse node selector for " + name;
         }
         for (LabelSelector s : services) {
-            String error = KubeSelectorRules.error(s);
+            String error = KubeSelectorRules.error(s, version);
             if (error != null) {
                 return "invalid service selector " + KubeSelectorRules.value(s) + ": " + error
                         + "\nfailed to parse service selector for " + name;
             }
         }
-        return KubeSelectorRules.filterError(pools);
+        return KubeSelectorRules.filterError(pools, version);
     }
 
     /** {@code validateBGPAdvPerPool}: aggregation against each address entry, then local preference. */

@@ -92,7 +92,7 @@ public final class ConfigFiles {
         String kind = scalarField(mapping, "kind");
         if (apiVersion == null && kind == null) {
             startLegacy(where);
-            ConfigMapReader.read(document, file, file, 0, out);
+            ConfigMapReader.read(document, file, 0, out);
         } else if (ResourceReader.isMetalLbGroup(apiVersion)) {
             startResources(where);
             ResourceReader.read(document, apiVersion, kind == null ? "" : kind, file, out);
@@ -135,7 +135,7 @@ public final class ConfigFiles {
         // yaml.v2's Unmarshal reads the first document only.
         List<Node> documents = YamlDocuments.compose(text.getValue(), source);
         if (!documents.isEmpty()) {
-            ConfigMapReader.read(documents.get(0), source, file, lineOffset, out);
+            ConfigMapReader.read(documents.get(0), file, lineOffset, out);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.lbctl.config;
 
-import dev.lbctl.input.InvalidInputException;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.LabelSelector;
 import dev.lbctl.pool.MetalLbVersion;
@@ -37,8 +36,6 @@ final class ConfigMapReader {
     private static final MetalLbVersion V0_12 = MetalLbVersion.of(0, 12, 0);
     private static final long UINT32_MAX = 4_294_967_295L;
 
-    private final List<String> typeErrors = new ArrayList<>();
-    private final List<String> selectorErrors = new ArrayList<>();
     private final String file;
     private final int lineOffset;
     private final ConfigBuilder out;
@@ -52,27 +49,15 @@ final class ConfigMapReader {
     /**
      * Reads one configuration document.
      *
-     * @param source how messages name the text, e.g. {@code cm.yaml:7 (ConfigMap metallb-system/config, data.config)}
      * @param lineOffset added to a line of the text to give the line in {@code file}
      */
-    static void read(Node document, String source, String file, int lineOffset, ConfigBuilder out) {
-        ConfigMapReader reader = new ConfigMapReader(file, lineOffset, out);
-        reader.configFile(document);
-        if (!reader.typeErrors.isEmpty()) {
-            throw new InvalidInputException(source + ": could not parse config: yaml: unmarshal errors: "
-                    + String.join("; ", reader.typeErrors) + ".");
-        }
-        if (!reader.selectorErrors.isEmpty()) {
-            throw new InvalidInputException(source + ": " + String.join("; ", reader.selectorErrors) + ".");
-        }
+    static void read(Node document, String file, int lineOffset, ConfigBuilder out) {
+        new ConfigMapReader(file, lineOffset, out).configFile(document);
     }
 
     private void configFile(Node node) {
         Fields f = struct(node, "config.configFile", Set.of("peers", "bgp-communities", "address-pools", "bfd-profiles"));
-        List<Node> peers = slice(f.get("peers"), "[]config.peer");
-        for (int i = 0; i < peers.size(); i++) {
-            peer(peers.get(i), i + 1);
-        }
+        slice(f.get("peers"), "[]config.peer").forEach(this::peer);
         stringMap(f.get("bgp-communities")).forEach(out.legacyCommunities::put);
         slice(f.get("address-pools"), "[]config.addressPool").forEach(this::addressPool);
         if (f.has("bfd-profiles")) {
@@ -81,7 +66,7 @@ final class ConfigMapReader {
         }
     }
 
-    private void peer(Node node, int index) {
+    private void peer(Node node) {
         Set<String> fields = new HashSet<>(Set.of("my-asn", "peer-asn", "peer-address", "peer-port", "hold-time",
                 "router-id", "node-selectors", "password"));
         fields.addAll(NEWER_PEER_FIELDS.keySet());
@@ -89,7 +74,7 @@ final class ConfigMapReader {
         NEWER_PEER_FIELDS.forEach((field, since) -> versioned(f, field, "config.peer", since));
         List<LabelSelector> selectors = new ArrayList<>();
         for (Node selector : slice(f.get("node-selectors"), "[]config.nodeSelector")) {
-            selectors.add(nodeSelector(selector, index));
+            selectors.add(nodeSelector(selector));
         }
         out.peers.add(new BgpPeerSpec("", orZero(integer(f.get("my-asn"), "uint32", 0, UINT32_MAX)),
                 orZero(integer(f.get("peer-asn"), "uint32", 0, UINT32_MAX)), null, string(f.get("peer-address"), "string"), null,
@@ -100,8 +85,8 @@ final class ConfigMapReader {
                 origin(node)));
     }
 
-    /** A node selector, converted as MetalLB's {@code parseNodeSelector} does; a bad operator is its parse error. */
-    private LabelSelector nodeSelector(Node node, int peerIndex) {
+    /** A node selector, converted as MetalLB's {@code parseNodeSelector} does; a bad operator is kept for the peer rules. */
+    private LabelSelector nodeSelector(Node node) {
         Fields f = struct(node, "config.nodeSelector", Set.of("match-labels", "match-expressions"));
         List<LabelSelector.Requirement> requirements = new ArrayList<>();
         for (Node expression : slice(f.get("match-expressions"), "[]config.selectorRequirements")) {
@@ -109,12 +94,9 @@ final class ConfigMapReader {
             String operator = string(e.get("operator"), "string");
             List<String> values = strings(e.get("values"));
             LabelSelector.Operator op = KubeFields.operator(operator);
-            if (op == null) {
-                selectorErrors.add("parsing peer #" + peerIndex + ": parsing node selector: "
-                        + GoQuote.q(operator == null ? "" : operator) + " is not a valid label selector operator");
-                continue;
-            }
-            requirements.add(new LabelSelector.Requirement(orEmpty(string(e.get("key"), "string")), op, values));
+            String key = orEmpty(string(e.get("key"), "string"));
+            requirements.add(op == null ? LabelSelector.Requirement.unknownOperator(key, orEmpty(operator), values)
+                    : new LabelSelector.Requirement(key, op, values));
         }
         return new LabelSelector(stringMap(f.get("match-labels")), requirements);
     }
@@ -185,9 +167,9 @@ final class ConfigMapReader {
             String key = GoYaml.keyText(tuple);
             int line = GoYaml.line(tuple.getKeyNode());
             if (!known.contains(key)) {
-                typeErrors.add("line " + line + ": field " + key + " not found in type " + goType);
+                decodeError(line, "field " + key + " not found in type " + goType);
             } else if (fields.has(key)) {
-                typeErrors.add("line " + line + ": field " + key + " already set in type " + goType);
+                decodeError(line, "field " + key + " already set in type " + goType);
             } else {
                 fields.values().put(key, tuple.getValueNode());
                 fields.keyLines().put(key, line);
@@ -229,7 +211,7 @@ final class ConfigMapReader {
         for (NodeTuple tuple : GoYaml.entries(mapping)) {
             String key = orEmpty(string(tuple.getKeyNode(), "string"));
             if (out.containsKey(key)) {
-                typeErrors.add("line " + GoYaml.line(tuple.getKeyNode()) + ": key " + GoQuote.q(key) + " already set in map");
+                decodeError(GoYaml.line(tuple.getKeyNode()), "key " + GoQuote.q(key) + " already set in map");
                 continue;
             }
             out.put(key, orEmpty(string(tuple.getValueNode(), "string")));
@@ -311,7 +293,12 @@ final class ConfigMapReader {
                     ? " `" + new String(bytes, 0, 7, StandardCharsets.UTF_8) + "...`"
                     : " `" + new String(bytes, StandardCharsets.UTF_8) + "`";
         }
-        typeErrors.add("line " + GoYaml.line(node) + ": cannot unmarshal " + r.kind().shortTag + value + " into " + goType);
+        decodeError(GoYaml.line(node), "cannot unmarshal " + r.kind().shortTag + value + " into " + goType);
+    }
+
+    /** One of yaml.v2's unmarshal errors, which every release gives (the validator joins them as yaml.v2 does). */
+    private void decodeError(int line, String complaint) {
+        out.versionedFields.add(VersionedField.always("line " + line + ": " + complaint, Origin.of(file, lineOffset + line)));
     }
 
     private Origin origin(Node node) {

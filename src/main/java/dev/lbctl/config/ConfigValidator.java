@@ -38,7 +38,10 @@ public final class ConfigValidator {
         Problems problems = new Problems();
         config.readWarnings().forEach(problems::add);
         MetalLbVersion rules = checkStyle(config, version, problems);
-        checkVersionedFields(config, version, problems);
+        if (!checkVersionedFields(config, version, problems)) {
+            // A value yaml.v2 cannot decode: MetalLB stops there, and lbctl has nothing sound to check beyond it.
+            return problems.toList();
+        }
         if (config.style() == ConfigStyle.LEGACY_CONFIGMAP) {
             validateConfigMap(config, rules, mode, problems);
         } else {
@@ -75,8 +78,9 @@ public final class ConfigValidator {
         return version;
     }
 
-    private static void checkVersionedFields(MetalLbConfig config, MetalLbVersion version, Problems problems) {
-        List<VersionedField> unknown = config.versionedFields().stream().filter(f -> version.compareTo(f.since()) < 0).toList();
+    /** Reports fields the release does not know; false when some value no release decodes was among them. */
+    private static boolean checkVersionedFields(MetalLbConfig config, MetalLbVersion version, Problems problems) {
+        List<VersionedField> unknown = config.versionedFields().stream().filter(f -> f.unknownTo(version)).toList();
         // yaml.v2's UnmarshalStrict (ConfigMap) lists every unknown field of the text in one error, a line each.
         List<VersionedField> configMap = unknown.stream().filter(f -> f.object() == null)
                 .sorted(Comparator.comparingInt(f -> f.origin().line())).toList();
@@ -89,11 +93,17 @@ public final class ConfigValidator {
                 problems.errorWithHint(field.object() + ": strict decoding error: " + field.rejection(), tooNew(List.of(field), version));
             }
         }
+        return unknown.stream().allMatch(f -> f.since() != null);
     }
 
+    /** lbctl's note on the fields the release is too old for, or null when none is (only decoding errors). */
     private static Sentence tooNew(List<VersionedField> fields, MetalLbVersion version) {
-        String since = fields.stream().map(f -> f.since().toString()).distinct().collect(Collectors.joining(", "));
-        return Sentence.of(fields.size() == 1 ? "problem.tooNewField" : "problem.tooNewFields", version, since);
+        List<VersionedField> versioned = fields.stream().filter(f -> f.since() != null).toList();
+        if (versioned.isEmpty()) {
+            return null;
+        }
+        String since = versioned.stream().map(f -> f.since().toString()).distinct().collect(Collectors.joining(", "));
+        return Sentence.of(versioned.size() == 1 ? "problem.tooNewField" : "problem.tooNewFields", version, since);
     }
 
     /** {@code config.Parse} of the ConfigMap releases: BGP mode checks, BFD profiles, peers, communities, then pools. */

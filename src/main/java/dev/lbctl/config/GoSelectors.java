@@ -66,7 +66,7 @@ final class GoSelectors {
     }
 
     private static String canonical(Requirement r) {
-        return r.key() + "|" + r.operator() + "|" + sorted(r.values());
+        return r.key() + "|" + r.operatorText() + "|" + sorted(r.values());
     }
 
     private static List<String> sorted(List<String> values) {
@@ -76,7 +76,7 @@ final class GoSelectors {
     }
 
     private static Requirement sorted(Requirement r) {
-        return new Requirement(r.key(), r.operator(), sorted(r.values()));
+        return new Requirement(r.key(), r.operator(), sorted(r.values()), r.operatorText());
     }
 
     /** MetalLB sorts expression values in place before it reports, so its message shows them sorted. */
@@ -102,7 +102,7 @@ final class GoSelectors {
     }
 
     private static String quoted(Requirement r) {
-        StringBuilder sb = new StringBuilder("{").append(GoQuote.q(r.key())).append(' ').append(GoQuote.q(r.operator().name())).append(" [");
+        StringBuilder sb = new StringBuilder("{").append(GoQuote.q(r.key())).append(' ').append(GoQuote.q(r.operatorText())).append(" [");
         for (int i = 0; i < r.values().size(); i++) {
             sb.append(i == 0 ? "" : " ").append(GoQuote.q(r.values().get(i)));
         }

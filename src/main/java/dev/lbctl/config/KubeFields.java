@@ -153,7 +153,7 @@ final class KubeFields {
         return objects(key).stream().map(KubeFields::selector).toList();
     }
 
-    /** A metav1.LabelSelector. An unknown operator is MetalLB's (apimachinery's) error, reported here. */
+    /** A metav1.LabelSelector. An unknown operator is MetalLB's (apimachinery's) error, reported by its rules. */
     LabelSelector selector() {
         Map<String, String> labels = stringMap("matchLabels");
         List<LabelSelector.Requirement> requirements = new ArrayList<>();
@@ -163,11 +163,9 @@ final class KubeFields {
             List<String> values = e.strings("values");
             e.rejectUnknown();
             LabelSelector.Operator op = operator(operator);
-            if (op == null) {
-                errors.add(GoQuote.q(operator == null ? "" : operator) + " is not a valid label selector operator");
-                continue;
-            }
-            requirements.add(new LabelSelector.Requirement(key == null ? "" : key, op, values));
+            String k = key == null ? "" : key;
+            requirements.add(op == null ? LabelSelector.Requirement.unknownOperator(k, operator == null ? "" : operator, values)
+                    : new LabelSelector.Requirement(k, op, values));
         }
         rejectUnknown();
         return new LabelSelector(labels, requirements);

@@ -3,6 +3,7 @@ package dev.lbctl.config;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.LabelSelector;
 import dev.lbctl.pool.LabelSelector.Requirement;
+import dev.lbctl.pool.MetalLbVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,9 @@ final class KubeSelectorRules {
     private static final String DNS1123_SUBDOMAIN_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
     private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
 
+    /** Any ConfigMap release: all of them used apimachinery before v0.21. */
+    private static final MetalLbVersion LEGACY = MetalLbVersion.of(0, 12, 1);
+
     private KubeSelectorRules() {
     }
 
@@ -35,7 +39,7 @@ final class KubeSelectorRules {
      * checked before matchExpressions; Go ranges over matchLabels in random order, here in key order (the
      * differential test accepts any order MetalLB can produce).
      */
-    static String error(LabelSelector selector) {
+    static String error(LabelSelector selector, MetalLbVersion version) {
         for (Map.Entry<String, String> e : new TreeMap<>(selector.matchLabels()).entrySet()) {
             List<String> errors = new ArrayList<>();
             addIfPresent(errors, keyError(e.getKey()));
@@ -45,6 +49,9 @@ final class KubeSelectorRules {
             }
         }
         for (Requirement r : selector.matchExpressions()) {
+            if (r.operator() == null) {
+                return unknownOperator(r, version);
+            }
             List<String> errors = new ArrayList<>();
             addIfPresent(errors, keyError(r.key()));
             // apimachinery copies the values into a nil slice, so no values marshal as null.
@@ -75,9 +82,9 @@ final class KubeSelectorRules {
      * MetalLB's {@code filterWithLabelSelector} (node and pool selectors): the first selector Kubernetes refuses, as
      * its error joined with {@code invalid label selector %v}, or null.
      */
-    static String filterError(List<LabelSelector> selectors) {
+    static String filterError(List<LabelSelector> selectors, MetalLbVersion version) {
         for (LabelSelector s : selectors) {
-            String error = error(s);
+            String error = error(s, version);
             if (error != null) {
                 return error + "\ninvalid label selector " + value(s);
             }
@@ -104,7 +111,7 @@ final class KubeSelectorRules {
         sb.append("] [");
         first = true;
         for (Requirement r : s.matchExpressions()) {
-            sb.append(first ? "" : " ").append('{').append(r.key()).append(' ').append(r.operator().name()).append(' ')
+            sb.append(first ? "" : " ").append('{').append(r.key()).append(' ').append(r.operatorText()).append(' ')
                     .append(goList(r.values())).append('}');
             first = false;
         }
@@ -117,10 +124,18 @@ final class KubeSelectorRules {
         new TreeMap<>(s.matchLabels()).forEach((k, v) -> sb.append(k).append(": ").append(v).append(','));
         sb.append("},MatchExpressions:[]LabelSelectorRequirement{");
         for (Requirement r : s.matchExpressions()) {
-            sb.append("LabelSelectorRequirement{Key:").append(r.key()).append(",Operator:").append(r.operator().name())
+            sb.append("LabelSelectorRequirement{Key:").append(r.key()).append(",Operator:").append(r.operatorText())
                     .append(",Values:").append(goList(r.values())).append(",},");
         }
         return sb.append("},}").toString();
+    }
+
+    /**
+     * The operator switch of {@code LabelSelectorAsSelector}, which comes before the key's checks. apimachinery said
+     * "pod selector" until v0.26, which MetalLB took in v0.13.8.
+     */
+    private static String unknownOperator(Requirement r, MetalLbVersion version) {
+        return GoQuote.q(r.operatorText()) + " is not a valid " + (version.atLeast(0, 13, 8) ? "label" : "pod") + " selector operator";
     }
 
     /** {@code validation.IsQualifiedName}, as a field error on {@code key}. */
@@ -148,6 +163,9 @@ final class KubeSelectorRules {
             }
         }
         for (Requirement r : selector.matchExpressions()) {
+            if (r.operator() == null) {
+                return unknownOperator(r, LEGACY);
+            }
             String error = legacyRequirementError(r.key(), r.operator(), r.values());
             if (error != null) {
                 return error;

@@ -56,7 +56,7 @@ final class ModeRules {
             ConfigValidator.BgpMode mode, Problems problems) {
         if (mode == ConfigValidator.BgpMode.FRR) {
             if (version.atLeast(0, 16, 0)) {
-                frrPeersPerNode(config.peers(), problems);
+                frrPeersPerNode(config.peers(), version, problems);
             } else {
                 frrPeers(config.peers(), problems);
             }
@@ -96,7 +96,7 @@ final class ModeRules {
         if (!config.bgpAdvertisements().isEmpty()) {
             // Since v0.14.9 only pools that a BGPAdvertisement selects must be IPv4-only; before, every pool.
             List<PoolSpec> ipPools = config.poolSpecs().stream().filter(p -> p.kind() == PoolKind.IP_ADDRESS_POOL).toList();
-            List<PoolSpec> selected = version.atLeast(0, 14, 9) ? poolsSelectedForBgp(config, ipPools, problems) : ipPools;
+            List<PoolSpec> selected = version.atLeast(0, 14, 9) ? poolsSelectedForBgp(config, ipPools, version, problems) : ipPools;
             if (selected != null) {
                 ipv6InNativeBgp(selected, version, problems, problems::error);
             }
@@ -110,7 +110,8 @@ final class ModeRules {
      * {@code poolSelectorsForBGP} and its use in {@code findIPv6BGPAdvertisement}: the pools some BGPAdvertisement
      * selects, in pool order, or null after reporting a selector Kubernetes refuses (MetalLB stops there).
      */
-    private static List<PoolSpec> poolsSelectedForBgp(MetalLbConfig config, List<PoolSpec> pools, Problems problems) {
+    private static List<PoolSpec> poolsSelectedForBgp(MetalLbConfig config, List<PoolSpec> pools, MetalLbVersion version,
+            Problems problems) {
         Set<String> names = new HashSet<>();
         List<LabelSelector> selectors = new ArrayList<>();
         for (BgpAdvertisementSpec adv : config.bgpAdvertisements()) {
@@ -119,7 +120,7 @@ final class ModeRules {
             }
             names.addAll(adv.ipAddressPools());
             for (LabelSelector selector : adv.ipAddressPoolSelectors()) {
-                if (KubeSelectorRules.error(selector) != null) {
+                if (KubeSelectorRules.error(selector, version) != null) {
                     problems.error("invalid label selector " + KubeSelectorRules.value(selector), null,
                             "BGPAdvertisement " + adv.name(), adv.origin());
                     return null;
@@ -240,13 +241,13 @@ final class ModeRules {
      * local ASN per VRF). Offline lbctl assumes one node without labels (see AdvertisementRules); MetalLB stops at the
      * first error, so this reports one.
      */
-    private static void frrPeersPerNode(List<BgpPeerSpec> peers, Problems problems) {
+    private static void frrPeersPerNode(List<BgpPeerSpec> peers, MetalLbVersion version, Problems problems) {
         for (int i = 0; i < peers.size(); i++) {
             BgpPeerSpec p = peers.get(i);
             for (int j = 0; j < i; j++) {
                 BgpPeerSpec q = peers.get(j);
-                String error = KubeSelectorRules.filterError(p.nodeSelectors());
-                error = error != null ? error : KubeSelectorRules.filterError(q.nodeSelectors());
+                String error = KubeSelectorRules.filterError(p.nodeSelectors(), version);
+                error = error != null ? error : KubeSelectorRules.filterError(q.nodeSelectors(), version);
                 if (error == null && KubeSelectorRules.selectsAssumedNode(p.nodeSelectors())
                         && KubeSelectorRules.selectsAssumedNode(q.nodeSelectors())) {
                     error = sameNodeError(p, q);

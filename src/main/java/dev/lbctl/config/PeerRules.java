@@ -107,7 +107,7 @@ final class PeerRules {
         Set<String> profiles = config.bfdProfiles().stream().map(BfdProfileSpec::name).collect(Collectors.toSet());
         List<BgpPeerSpec> seen = new ArrayList<>();
         for (BgpPeerSpec peer : config.peers()) {
-            List<String> errors = crdErrors(peer);
+            List<String> errors = crdErrors(peer, version);
             String object = "BGPPeer " + peer.name();
             errors.forEach(e -> problems.error(wrapCrd(version, peer.name(), e), null, object, peer.origin()));
             if (peer.bfdProfile() != null && !peer.bfdProfile().isEmpty() && !profiles.contains(peer.bfdProfile())) {
@@ -138,7 +138,7 @@ final class PeerRules {
         return "parsing peer " + name + " " + error;
     }
 
-    private static List<String> crdErrors(BgpPeerSpec p) {
+    private static List<String> crdErrors(BgpPeerSpec p, MetalLbVersion version) {
         List<String> errors = new ArrayList<>();
         String id = GoQuote.q(p.origin().namespace() == null ? DEFAULT_NAMESPACE : p.origin().namespace()) + "/" + GoQuote.q(p.name());
         if (p.myAsn() == 0) {
@@ -185,7 +185,7 @@ final class PeerRules {
         if (selectors != null) {
             errors.add(selectors);
         }
-        p.nodeSelectors().stream().map(KubeSelectorRules::error).filter(Objects::nonNull).findFirst()
+        p.nodeSelectors().stream().map(s -> KubeSelectorRules.error(s, version)).filter(Objects::nonNull).findFirst()
                 .ifPresent(e -> errors.add(e + "\nfailed to convert peer " + p.name() + " node selector"));
         if (!nullToEmpty(p.password()).isEmpty() && !nullToEmpty(p.passwordSecret()).isEmpty()) {
             errors.add("can not have both password and secret ref set in peer config " + id);

@@ -100,7 +100,7 @@ final class PoolRules {
         if (spec.kind().hasProtocol()) {
             errors.addAll(protocolErrors(spec, config, version, cidrsByAddress));
         }
-        spec.serviceAllocation().ifPresent(allocation -> errors.addAll(serviceAllocationErrors(allocation, spec.name())));
+        spec.serviceAllocation().ifPresent(allocation -> errors.addAll(serviceAllocationErrors(allocation, spec.name(), version)));
         return errors;
     }
 
@@ -118,7 +118,7 @@ final class PoolRules {
     }
 
     /** {@code addressPoolServiceAllocationsFromCR}. */
-    private static List<String> serviceAllocationErrors(ServiceAllocation allocation, String pool) {
+    private static List<String> serviceAllocationErrors(ServiceAllocation allocation, String pool, MetalLbVersion version) {
         List<String> errors = new ArrayList<>();
         if (new HashSet<>(allocation.namespaces()).size() != allocation.namespaces().size()) {
             errors.add("duplicate definition in namespaces field");
@@ -132,13 +132,13 @@ final class PoolRules {
             errors.add(serviceSelectors);
         }
         for (LabelSelector s : allocation.namespaceSelectors()) {
-            String error = KubeSelectorRules.error(s);
+            String error = KubeSelectorRules.error(s, version);
             if (error != null) {
                 errors.add(error + "\ninvalid namespace label selector " + KubeSelectorRules.pointer(s) + " in ip pool " + pool);
             }
         }
         for (LabelSelector s : allocation.serviceSelectors()) {
-            String error = KubeSelectorRules.error(s);
+            String error = KubeSelectorRules.error(s, version);
             if (error != null) {
                 errors.add(error + "\ninvalid service label selector " + KubeSelectorRules.value(s) + " in ip pool " + pool);
             }

@@ -87,8 +87,7 @@ public record Problem(Severity severity, String code, Sentence text, String pool
      */
     public String describe() {
         // MetalLB's words stay verbatim (they are what users search for); a language other than English says whose they are.
-        // Go's multi-line errors (errors.Join, yaml.v2's unmarshal errors) become one line, their lines joined by "; ".
-        String line = text.shown().replace("\n", "; ");
+        String line = oneLine(text.shown());
         String said = code.equals(METALLB_ERROR) ? Messages.get("problem.metallbSays", line) : line;
         String shown = note == null ? said : said + " (" + note.shown() + ")";
         if (object == null) {
@@ -96,6 +95,19 @@ public record Problem(Severity severity, String code, Sentence text, String pool
         }
         String where = origin == null || origin.file() == null ? "" : " (" + origin.shown() + ")";
         return object + where + ": " + shown;
+    }
+
+    /**
+     * Go's multi-line errors as one line: errors.Join's lines joined by "; ", and a list under a heading that ends
+     * with ':' (yaml.v2's "unmarshal errors:", one indented line each) continued after it.
+     */
+    static String oneLine(String message) {
+        String[] lines = message.split("\n");
+        StringBuilder sb = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            sb.append(lines[i - 1].endsWith(":") ? " " : "; ").append(lines[i].strip());
+        }
+        return sb.toString();
     }
 
     @Override

@@ -12,8 +12,25 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
 
     public enum Operator { In, NotIn, Exists, DoesNotExist }
 
-    public record Requirement(String key, Operator operator, List<String> values) {
+    /**
+     * One {@code matchExpressions} entry. {@code operator} is null when {@code operatorText} names no operator: such a
+     * selector is refused by Kubernetes' (and MetalLB's) conversion, and its text is kept for their messages.
+     */
+    public record Requirement(String key, Operator operator, List<String> values, String operatorText) {
+
+        public Requirement(String key, Operator operator, List<String> values) {
+            this(key, operator, values, operator.name());
+        }
+
+        /** A requirement whose operator is not one Kubernetes knows. */
+        public static Requirement unknownOperator(String key, String operatorText, List<String> values) {
+            return new Requirement(key, null, values, operatorText);
+        }
+
         boolean matches(Map<String, String> labels) {
+            if (operator == null) {
+                return false;
+            }
             return switch (operator) {
                 case In -> labels.containsKey(key) && values.contains(labels.get(key));
                 case NotIn -> !labels.containsKey(key) || !values.contains(labels.get(key));
@@ -47,7 +64,7 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
         StringBuilder sb = new StringBuilder();
         new TreeMap<>(matchLabels).forEach((k, v) -> sb.append(sb.length() > 0 ? "," : "").append(k).append('=').append(v));
         for (Requirement r : matchExpressions) {
-            sb.append(sb.length() > 0 ? "," : "").append(r.key()).append(' ').append(r.operator()).append(' ').append(r.values());
+            sb.append(sb.length() > 0 ? "," : "").append(r.key()).append(' ').append(r.operatorText()).append(' ').append(r.values());
         }
         return sb.toString();
     }

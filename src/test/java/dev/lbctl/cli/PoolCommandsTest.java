@@ -120,7 +120,8 @@ class PoolCommandsTest {
         CliRun json = lbctl("pool", "validate", "-f", file.toString(), "--metallb-version", "v0.10.2", "-o", "json");
         assertThat(json.out()).as(json.toString()).contains("\"message\": \"" + metallb + "\"");
         CliRun table = lbctl("pool", "validate", "-f", file.toString(), "--metallb-version", "v0.10.2");
-        assertThat(table.out()).as(table.toString()).contains(metallb.replace("\\n", "; "));
+        assertThat(table.out()).as(table.toString()).contains("could not parse config: yaml: unmarshal errors: line 5: field"
+                + " source-address not found in type config.peer; line 6: field keepalive-time not found in type config.peer");
     }
 
     /**

@@ -125,10 +125,11 @@ public final class ConfigGenerator {
 
     /** Selectors as JSON flow text: empty selects all; some repeat, some are malformed for apimachinery. */
     private String selectors(int max) {
-        List<String> out = some(max, () -> fault(30) ? switch (random.nextInt(4)) {
+        List<String> out = some(max, () -> fault(30) ? switch (random.nextInt(5)) {
             case 0 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("Exists", "DoesNotExist") + "\", \"values\": [\"a\"]}]}";
             case 1 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("In", "NotIn") + "\", \"values\": []}]}";
             case 2 -> "{\"matchExpressions\": [{\"key\": \"" + pick("", "bad key", "a/b/c", "-x/y", "/y") + "\", \"operator\": \"Exists\"}]}";
+            case 3 -> "{\"matchExpressions\": [{\"key\": \"zone\", \"operator\": \"" + pick("Bogus", "in", "") + "\", \"values\": [\"a\"]}]}";
             default -> "{\"matchLabels\": {\"" + pick("zone", "bad key", "") + "\": \"" + pick("b c", "-a", "a") + "\"}}";
         } : switch (random.nextInt(5)) {
             case 0 -> "{}";
@@ -352,6 +353,13 @@ public final class ConfigGenerator {
             }
             if (chance(15)) {
                 sb.append("  node-selectors: [{match-labels: {zone: ").append(fault(30) ? "\"b c\"" : pick("a", "b")).append("}}]\n");
+            } else if (chance(10)) {
+                sb.append("  node-selectors: [{match-expressions: [{key: zone, operator: ").append(fault(40) ? pick("bogus", "in") : "In")
+                        .append(", values: [a]}]}]\n");
+            }
+            if (fault(4)) {
+                // yaml.v2's unmarshal errors: every one is listed, in line order, with fields a release is too old for.
+                sb.append(pick("  peer-asn: abc\n", "  my-asn: 4294967296\n", "  peer-adress: 10.1.0.1\n", "  peer-port: [1]\n"));
             }
         }
         if (fault(10)) {
@@ -379,7 +387,7 @@ public final class ConfigGenerator {
             sb.append("  protocol: ").append(q(protocol)).append('\n');
             sb.append("  addresses: ").append(list(addresses())).append('\n');
             if (chance(15)) {
-                sb.append("  auto-assign: false\n");
+                sb.append("  auto-assign: ").append(fault(15) ? pick("maybe", "[false]") : "false").append('\n');
             }
             if (protocol.equals("bgp") ? chance(50) : fault(5)) {
                 List<String> ads = new ArrayList<>();
