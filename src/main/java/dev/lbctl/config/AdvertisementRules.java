@@ -1,5 +1,6 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Sentence;
 import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.IpFamily;
@@ -170,7 +171,8 @@ final class AdvertisementRules {
                 if (other.serviceSelectors().isEmpty() && !compatibleLocalPref(adv, other, pool)) {
                     problems.error("invalid local preference " + adv.localPref() + ": local preferernce " + other.localPref()
                             + " was already set for the same type of BGP update. Check existing BGP advertisements with common"
-                            + " pools and aggregation lengths", pool.name(), object, adv.origin());
+                            + " pools and aggregation lengths", pool.name(), object, adv.origin(),
+                            Sentence.of("problem.assumedNode"));
                     ok = false;
                     break;
                 }

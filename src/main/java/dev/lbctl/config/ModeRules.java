@@ -1,5 +1,6 @@
 package dev.lbctl.config;
 
+import dev.lbctl.i18n.Sentence;
 import dev.lbctl.pool.Cidr;
 import dev.lbctl.pool.GoQuote;
 import dev.lbctl.pool.InvalidAddressException;
@@ -248,13 +249,16 @@ final class ModeRules {
                 BgpPeerSpec q = peers.get(j);
                 String error = KubeSelectorRules.filterError(p.nodeSelectors(), version);
                 error = error != null ? error : KubeSelectorRules.filterError(q.nodeSelectors(), version);
-                if (error == null && KubeSelectorRules.selectsAssumedNode(p.nodeSelectors())
-                        && KubeSelectorRules.selectsAssumedNode(q.nodeSelectors())) {
-                    error = sameNodeError(p, q);
-                }
                 if (error != null) {
                     problems.error(error, null);
                     return;
+                }
+                if (KubeSelectorRules.selectsAssumedNode(p.nodeSelectors()) && KubeSelectorRules.selectsAssumedNode(q.nodeSelectors())) {
+                    error = sameNodeError(p, q);
+                    if (error != null) {
+                        problems.error(error, null, null, null, Sentence.of("problem.assumedNodePeers"));
+                        return;
+                    }
                 }
             }
         }

@@ -25,8 +25,13 @@ final class Problems {
 
     /** An error MetalLB raises about an object whose name its message does not carry. */
     void error(String message, String pool, String object, Origin origin) {
+        error(message, pool, object, origin, null);
+    }
+
+    /** The same, with lbctl's note on it (kept out of MetalLB's text). */
+    void error(String message, String pool, String object, Origin origin, Sentence hint) {
         add(Problem.Severity.ERROR, Problem.METALLB_ERROR, Sentence.verbatim(message), pool, object, origin,
-                Problem.Source.METALLB, null);
+                Problem.Source.METALLB, hint);
     }
 
     /**
