@@ -410,15 +410,17 @@ public final class CommandModelGenerator {
         if (arg.hidden()) {
             b.append(".hidden(true)");
         }
-        if (arg.interactive() || arg.echo() || !arg.prompt().isEmpty()) {
-            check("interactive options", field);
+        check(arg.interactive() || arg.echo() ? "interactive options" : null, field);
+        String prompt = rawField(arg, "prompt");
+        if (prompt != null) {
+            b.append(".prompt(").append(literal(prompt)).append(')');
         }
         String[] description = rawField(arg, "description");
         if (description.length > 0) {
             b.append("\n                .description(").append(strings(description)).append(')');
         }
         String descriptionKey = rawField(arg, "descriptionKey");
-        if (descriptionKey != null && !descriptionKey.isEmpty()) {
+        if (descriptionKey != null) {
             b.append(".descriptionKey(").append(literal(descriptionKey)).append(')');
         }
         String split = rawField(arg, "splitRegex");

@@ -38,7 +38,7 @@ abstract class CommandModel {
         try {
             return (CommandModel) Class.forName("dev.lbctl.cli.GeneratedCommandModel").getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("GeneratedCommandModel is missing: build lbctl with Maven (process-classes)", e);
+            throw new IllegalStateException(e); // a build without Maven's process-classes phase: a bug, not user input
         }
     }
 
