@@ -318,7 +318,10 @@ public final class CommandModelGenerator {
         check(!group.specElements().isEmpty() ? "@Spec in an argument group" : null, field);
         check(group.typeInfo().isMultiValue() ? "repeating argument groups" : null, field);
         String builder = "group" + variables++;
-        body.append("        CommandModel.Target ").append(builder).append("Target = new CommandModel.Target(null);\n")
+        // picocli makes the group's object when it meets one of its options; the options start as a new one's fields
+        body.append("        ").append(sourceName(type)).append(' ').append(builder).append("Initial = new ")
+                .append(sourceName(type)).append("();\n")
+                .append("        CommandModel.Target ").append(builder).append("Target = new CommandModel.Target(null);\n")
                 .append("        ArgGroupSpec.Builder ").append(builder).append(" = ArgGroupSpec.builder()")
                 .append(".exclusive(").append(group.exclusive()).append(')')
                 .append(".multiplicity(").append(range(group.multiplicity())).append(')')
@@ -336,7 +339,8 @@ public final class CommandModelGenerator {
         for (Field member : type.getDeclaredFields()) {
             if (member.isAnnotationPresent(Option.class) || member.isAnnotationPresent(Parameters.class)) {
                 body.append("        ").append(builder).append(".addArg(")
-                        .append(arg(argFor(group.args(), member), member, builder + "Target", type)).append(");\n");
+                        .append(arg(argFor(group.args(), member), member, builder + "Target", builder + "Initial"))
+                        .append(");\n");
             } else {
                 check(member.getAnnotations().length > 0 ? "annotations other than options in argument groups" : null,
                         member);
@@ -357,9 +361,9 @@ public final class CommandModelGenerator {
     /**
      * The builder expression of an option or positional parameter: its attributes as declared, before picocli's
      * own changes (an exclusive group makes its options required; the group does so again), bound to {@code field}
-     * of the object in Target {@code target}; {@code group} is the argument group's class when it is in one.
+     * of the object in Target {@code target}; {@code groupInitial} names a new object of its argument group, if any.
      */
-    private String arg(ArgSpec arg, Field field, String target, Class<?> group) throws Exception {
+    private String arg(ArgSpec arg, Field field, String target, String groupInitial) throws Exception {
         StringBuilder b = new StringBuilder();
         Option option = field == null ? null : field.getAnnotation(Option.class);
         Parameters parameters = field == null ? null : field.getAnnotation(Parameters.class);
@@ -467,7 +471,7 @@ public final class CommandModelGenerator {
         } else {
             // picocli reads the initial value from the field (of a group's first object, when it makes that)
             return "CommandModel.bind(" + b + ",\n                " + bound(field, target) + ")"
-                    + (group == null ? "" : ".initialValue(new " + sourceName(group) + "()." + field.getName() + ")")
+                    + (groupInitial == null ? "" : ".initialValue(" + groupInitial + "." + field.getName() + ")")
                     + ".build()";
         }
         return b.append(".build()").toString();

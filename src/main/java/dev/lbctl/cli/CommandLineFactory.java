@@ -28,8 +28,8 @@ public final class CommandLineFactory {
     }
 
     /**
-     * The command tree for these arguments, built only as far as they need, since picocli builds every command it is
-     * given by reflection and that costs a short command most of its run time: when they name a subcommand, only that
+     * The command tree for these arguments, built only as far as they need, since every command's model costs a short
+     * command time (its classes, picocli's objects, the checks on them): when they name a subcommand, only that
      * one (and of its own subcommands only the one named next, if any); none for a bare --version; for the root's own
      * help, each subcommand as that help lists it (names and description, no options). Whatever needs the whole tree,
      * such as a mistyped command that picocli suggests corrections for or completion scripts, gets the whole tree, and
