@@ -1,4 +1,4 @@
-import java.io.IOException;
+import com.sun.source.util.JavacTask;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.lang.model.util.Elements;
+import javax.tools.ToolProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,6 +42,8 @@ public final class CommandModelGenerator {
 
     private static final String PACKAGE = "dev.lbctl.cli";
     private static final String HELP_MIXIN = "mixinStandardHelpOptions";
+    private static final Elements ELEMENTS =
+            ((JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, null, null, null, null)).getElements();
 
     private final StringBuilder methods = new StringBuilder();
     /** Every bound field, numbered in order: the generated Field class reads and writes them by number. */
@@ -244,14 +248,8 @@ public final class CommandModelGenerator {
         if (value instanceof String[] strings) {
             return strings(strings);
         }
-        if (value instanceof String string) {
-            return literal(string);
-        }
-        if (value instanceof Boolean || value instanceof Integer) {
-            return value.toString();
-        }
-        if (value instanceof Character c) {
-            return "'" + (c == '\'' || c == '\\' ? "\\" + c : c.toString()) + "'";
+        if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Character) {
+            return literal(value);
         }
         throw new IllegalStateException(where + ": CommandModelGenerator does not write a " + value.getClass() + " yet");
     }
@@ -535,24 +533,8 @@ public final class CommandModelGenerator {
         return sb.append('}').toString();
     }
 
-    private static String literal(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+    /** A Java literal, ASCII only (\\uXXXX for the rest), as javac writes constants. */
+    private static String literal(Object constant) {
+        return ELEMENTS.getConstantExpression(constant);
     }
 }
