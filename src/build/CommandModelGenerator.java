@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * Build step (process-classes, after lbctl is compiled; run by the JDK's source launcher on lbctl's class path): writes
+ * Build step (after lbctl is compiled, whose process-classes step then compiles the output; run by the JDK's source
+ * launcher on lbctl's class path): writes
  * {@code dev.lbctl.cli.GeneratedCommandModel}, which builds the picocli model of every command with picocli's
  * programmatic API, so that a run never reads an annotation (see dev.lbctl.cli.CommandModel for why). The annotations
  * stay the source: this reads the model picocli itself makes of them and writes each attribute out. What this does not
@@ -46,7 +47,7 @@ public final class CommandModelGenerator {
             ((JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, null, null, null, null)).getElements();
 
     private final StringBuilder methods = new StringBuilder();
-    /** Every bound field, numbered in order: the generated Field class reads and writes them by number. */
+    /** Every bound field, numbered in order: the generated class Bound reads and writes them by number. */
     private final List<Field> fields = new ArrayList<>();
     private final Map<Class<?>, String> mixins = new LinkedHashMap<>();
     private int variables;
@@ -167,9 +168,7 @@ public final class CommandModelGenerator {
 
     /** Writes the method that builds {@code type}'s model and returns its name. */
     private String command(Class<?> type, CommandSpec spec) throws Exception {
-        if (type.getSuperclass() != Object.class) {
-            throw new IllegalStateException(type + ": commands that extend a class are not supported");
-        }
+        check(type.getSuperclass() != Object.class ? "commands that extend a class" : null, type);
         check(!spec.subcommands().isEmpty() ? "subcommands in @Command" : null, type);
         String name = "command" + type.getSimpleName();
         StringBuilder body = new StringBuilder();
@@ -238,8 +237,8 @@ public final class CommandModelGenerator {
                 continue; // not declared by annotations
             }
             if (!Objects.deepEquals(value, fresh)) {
-                body.append(indent).append("        spec.usageMessage().").append(field.getName()).append('(').append(value(value, spec))
-                        .append(");\n");
+                body.append(indent).append("        spec.usageMessage().").append(field.getName()).append('(')
+                        .append(value(value, spec)).append(");\n");
             }
         }
     }

@@ -36,7 +36,8 @@ abstract class CommandModel {
 
     private static CommandModel load() {
         try {
-            return (CommandModel) Class.forName("dev.lbctl.cli.GeneratedCommandModel").getDeclaredConstructor().newInstance();
+            Class<?> generated = Class.forName("dev.lbctl.cli.GeneratedCommandModel");
+            return (CommandModel) generated.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e); // a build without Maven's process-classes phase: a bug, not user input
         }
@@ -122,7 +123,7 @@ abstract class CommandModel {
         group.getter(field).setter(field).scope(field.target);
     }
 
-    /** The type of an argument group's object, as picocli describes a class that is neither a collection nor an array. */
+    /** The type of an argument group's object, as picocli describes a class (neither a collection nor an array). */
     static ITypeInfo typeOf(Class<?> type) {
         return PositionalParamSpec.builder().type(type).build().typeInfo();
     }
