@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -29,8 +28,8 @@ public final class CommandLineFactory {
     }
 
     /**
-     * The command tree for these arguments, built only as far as they need, since picocli builds every command it is
-     * given by reflection and that costs a short command most of its run time: when they name a subcommand, only that
+     * The command tree for these arguments, built only as far as they need, since every command's model costs a short
+     * command time (its classes, picocli's objects, the checks on them): when they name a subcommand, only that
      * one (and of its own subcommands only the one named next, if any); none for a bare --version; for the root's own
      * help, each subcommand as that help lists it (names and description, no options). Whatever needs the whole tree,
      * such as a mistyped command that picocli suggests corrections for or completion scripts, gets the whole tree, and
@@ -43,15 +42,16 @@ public final class CommandLineFactory {
     /** {@code args} prunes the tree unless null; {@code languageArgs} with the environment choose the language. */
     private static CommandLine build(PrintWriter out, PrintWriter err, String[] args, String[] languageArgs) {
         if (args != null) {
-            Warmup.start(args, List.of(GlobalOptions.class, LbctlCommand.class));
+            Warmup.start(args);
         }
         // Before anything renders: help is printed during parsing, from the model built here.
         Language language = Language.resolve(List.of(languageArgs), System.getenv());
         Messages.use(language);
         PhaseClock.mark("language-and-catalog");
         skipUnusedPicocliFeatures();
-        LbctlCommand root = new LbctlCommand();
-        CommandLine cmd = new CommandLine(root);
+        CommandSpec rootSpec = CommandModel.GENERATED.spec(LbctlCommand.class);
+        LbctlCommand root = (LbctlCommand) rootSpec.userObject();
+        CommandLine cmd = new CommandLine(rootSpec);
         PhaseClock.mark("picocli-root-model");
         addSubcommands(cmd, args);
         PhaseClock.mark("picocli-subcommand-models");
@@ -111,21 +111,18 @@ public final class CommandLineFactory {
 
     /** Adds {@code type} with its own subcommands: only the one {@code next} names, or all when it names none. */
     private static void add(CommandLine parent, Class<?> type, String next) {
-        parent.addSubcommand(type);
-        CommandLine added = parent.getSubcommands().get(type.getAnnotation(Command.class).name());
+        CommandLine added = new CommandLine(CommandModel.GENERATED.spec(type));
+        parent.addSubcommand(added);
         List<Class<?>> nested = LbctlCommand.NESTED.getOrDefault(type, List.of());
         Class<?> named = next == null ? null : named(nested, next);
         for (Class<?> sub : named == null ? nested : List.of(named)) {
-            added.addSubcommand(sub);
+            added.addSubcommand(new CommandLine(CommandModel.GENERATED.spec(sub)));
         }
     }
 
     /** A subcommand as the root's help lists it: its names and description, none of its options. */
     private static CommandLine summary(Class<?> type) {
-        Command command = type.getAnnotation(Command.class);
-        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
-        spec.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
-        return new CommandLine(spec);
+        return new CommandLine(CommandModel.GENERATED.summary(type));
     }
 
     /**
@@ -196,8 +193,7 @@ public final class CommandLineFactory {
     /** The command among {@code types} whose name or alias is {@code name}, else null. */
     private static Class<?> named(List<Class<?>> types, String name) {
         for (Class<?> type : types) {
-            Command command = type.getAnnotation(Command.class);
-            if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+            if (List.of(CommandModel.GENERATED.names(type)).contains(name)) {
                 return type;
             }
         }
@@ -218,9 +214,9 @@ public final class CommandLineFactory {
         if (spec.userObject() == null) {
             return; // a summary for the root's help, whose own help is never shown
         }
-        // Each call reflects over picocli's help mixin again; the root has it from its annotation already.
+        // Not spec.mixinStandardHelpOptions(true), which reads the annotations of picocli's help mixin.
         if (!spec.mixinStandardHelpOptions()) {
-            spec.mixinStandardHelpOptions(true);
+            spec.addMixin("mixinStandardHelpOptions", CommandModel.GENERATED.standardHelpOptions());
         }
         spec.usageMessage().exitCodeListHeading(heading).exitCodeList(codes);
         for (CommandLine sub : cmd.getSubcommands().values()) {

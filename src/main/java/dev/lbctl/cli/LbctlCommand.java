@@ -22,8 +22,8 @@ public class LbctlCommand implements Runnable {
 
     /**
      * The subcommands, in help order. Listed here rather than in {@code @Command(subcommands)} so that
-     * {@link CommandLineFactory} can build only the one a command line names: picocli builds every command it is given
-     * by reflection, which costs a short command a good part of its run time.
+     * {@link CommandLineFactory} can build only the one a command line names (each model costs a short command time).
+     * The build reads them too, to write every command's model as code (CommandModel).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             PoolCommand.class,

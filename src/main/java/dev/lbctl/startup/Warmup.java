@@ -1,17 +1,13 @@
 package dev.lbctl.startup;
 
 import dev.lbctl.input.YamlDocuments;
-import java.lang.reflect.Field;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Work a command will need, started on the second core while the main thread starts building the picocli model: the
- * annotations of the classes the model is built from (the JDK makes a proxy class for each annotation type the first
- * time it meets it, some milliseconds each), and for a command line that names a YAML file, the YAML parser's first
- * use, which also starts java.util.logging for snakeyaml. It only initializes classes and throws its results away;
- * the main thread does the same work again, then without the first-use cost, or waits for the one already under way.
- * A daemon thread: it never delays the end of a run.
+ * Work a command will need, started on the second core while the main thread builds the picocli model: for a command
+ * line that names a YAML file, the YAML parser's first use, which also starts java.util.logging for snakeyaml. It only
+ * initializes classes and throws its results away; the main thread does the same work again, then without the
+ * first-use cost, or waits for the one already under way. A daemon thread: it never delays the end of a run.
  * {@code -Dlbctl.warmup=false} turns it off (to measure what it saves).
  */
 public final class Warmup {
@@ -22,33 +18,21 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Starts the warm-up of these classes' annotations and, when these arguments name a YAML file, of YAML. */
-    public static void start(String[] args, List<Class<?>> annotated) {
-        if ("false".equals(System.getProperty("lbctl.warmup"))) {
+    /** Starts the warm-up of YAML when these arguments name a YAML file. */
+    public static void start(String[] args) {
+        if ("false".equals(System.getProperty("lbctl.warmup")) || !namesYamlFile(args)) {
             return;
         }
-        Thread thread = new Thread(new Task(annotated, namesYamlFile(args)), "lbctl-warmup");
+        Thread thread = new Thread(new Task(), "lbctl-warmup");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** A class, not a lambda: the first lambda of a run costs the JVM some milliseconds to link, on this thread. */
-    private record Task(List<Class<?>> annotated, boolean yaml) implements Runnable {
+    private static final class Task implements Runnable {
         @Override
         public void run() {
-            annotations(annotated);
-            if (yaml) {
-                yaml();
-            }
-        }
-    }
-
-    private static void annotations(List<Class<?>> classes) {
-        for (Class<?> type : classes) {
-            type.getAnnotations();
-            for (Field field : type.getDeclaredFields()) {
-                field.getAnnotations();
-            }
+            yaml();
         }
     }
 
