@@ -162,7 +162,7 @@ public class InstallCommand implements Callable<Integer> {
             config = PoolInputs.commandLinePools(source.pools, release.version());
         }
         ManifestSource manifestSource = ManifestSource.forOption(Optional.ofNullable(manifests), ManifestCache.inUserHome());
-        InstallPlan plan = new InstallPlanner(progress).plan(release, config, rawResources, legacyFile,
+        InstallPlan plan = new InstallPlanner(progress, !dryRun).plan(release, config, rawResources, legacyFile,
                 Optional.ofNullable(bgp).map(BgpOptions::spec), manifestSource, timeout,
                 !noWait, !skipStrictArpCheck, adopt, poolsOnly);
         List<AddressPool> pools = config.pools(release.version());

@@ -34,11 +34,20 @@ import java.util.Optional;
  */
 public final class InstallPlanner {
 
+    /** The offline warning that a BGPPeer's passwordSecret was not looked at. */
+    private static final String PASSWORD_UNCHECKED = "peer-password-unchecked";
+
     private final Progress progress;
+    private final boolean secretsCheckedOnCluster;
     private final java.util.Set<String> warned = new java.util.HashSet<>();
 
-    public InstallPlanner(Progress progress) {
+    /**
+     * @param secretsCheckedOnCluster the install goes on to the cluster, where the Installer checks every
+     *     passwordSecret before its first write; offline ({@code --dry-run}) they stay unchecked and it says so
+     */
+    public InstallPlanner(Progress progress, boolean secretsCheckedOnCluster) {
         this.progress = progress;
+        this.secretsCheckedOnCluster = secretsCheckedOnCluster;
     }
 
     /**
@@ -97,7 +106,9 @@ public final class InstallPlanner {
 
     /** Stops on errors; prints each warning once (the BGP check sees the pools again). */
     private void check(List<Problem> problems, String what, MetalLbRelease release) {
-        problems.stream().filter(p -> !p.isError()).filter(p -> warned.add(p.describe())).forEach(p -> progress.warn(p.describe()));
+        problems.stream().filter(p -> !p.isError())
+                .filter(p -> !(secretsCheckedOnCluster && p.code().equals(PASSWORD_UNCHECKED)))
+                .filter(p -> warned.add(p.describe())).forEach(p -> progress.warn(p.describe()));
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             errors.forEach(p -> progress.info(Messages.get("problem.error", p.describe())));

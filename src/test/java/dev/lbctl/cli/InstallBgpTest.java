@@ -81,6 +81,19 @@ class InstallBgpTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("  passwordSecret:\n    name: router-md5\n    namespace: metallb-system\n");
+        assertThat(run.err()).contains("which lbctl cannot check offline");
+    }
+
+    /** A real install checks the Secret on the cluster before its first write, so it does not warn that it cannot. */
+    @Test
+    void aRealInstallDoesNotWarnThatItCannotCheckTheSecret(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.lbctlOn(CliRun.unreachableKubeconfig(dir), "install", "--manifests",
+                SharedTestData.shared().resolve("metallb").toString(), "--pool", "lan=192.168.10.240-192.168.10.250",
+                "--bgp-peer", "192.168.10.1", "--peer-asn", "64512", "--my-asn", "64513", "--password-secret", "router-md5",
+                "--skip-strictarp-check");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+        assertThat(run.err()).as(run.toString()).doesNotContain("cannot check offline");
     }
 
     @Test
