@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -132,8 +133,19 @@ public final class ConfigFiles {
                 || text.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED;
         int lineOffset = block ? keyLine : keyLine - 1;
         String source = where + " (ConfigMap " + id + ", data.config)";
+        List<Node> documents;
+        try {
+            documents = YamlDocuments.compose(text.getValue(), source);
+        } catch (InvalidInputException e) {
+            // The ConfigMap itself is fine (kubectl applies it); its text is what MetalLB refuses, in yaml.v2's words.
+            String metallbError = e.getCause() instanceof MarkedYAMLException marked ? ConfigMapReader.syntaxError(marked) : null;
+            if (metallbError == null) {
+                throw e;
+            }
+            out.warnings.add(Problem.error(metallbError, null));
+            return;
+        }
         // yaml.v2's Unmarshal reads the first document only.
-        List<Node> documents = YamlDocuments.compose(text.getValue(), source);
         if (!documents.isEmpty()) {
             ConfigMapReader.read(documents.get(0), file, lineOffset, out);
         }

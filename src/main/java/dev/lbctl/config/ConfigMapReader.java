@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,6 +41,8 @@ final class ConfigMapReader {
     private final String file;
     private final int lineOffset;
     private final ConfigBuilder out;
+    /** The first release that knows the field being read (see {@link #within}); null outside newer fields. */
+    private MetalLbVersion reportedFrom;
 
     private ConfigMapReader(String file, int lineOffset, ConfigBuilder out) {
         this.file = file;
@@ -55,6 +59,12 @@ final class ConfigMapReader {
         new ConfigMapReader(file, lineOffset, out).configFile(document);
     }
 
+    /** MetalLB's error for a configuration text with this YAML syntax error, or null (see {@link GoYaml#syntaxError}). */
+    static String syntaxError(MarkedYAMLException e) {
+        String yaml = GoYaml.syntaxError(e);
+        return yaml == null ? null : "could not parse config: " + yaml;
+    }
+
     private void configFile(Node node) {
         Fields f = struct(node, "config.configFile", Set.of("peers", "bgp-communities", "address-pools", "bfd-profiles"));
         slice(f.get("peers"), "[]config.peer").forEach(this::peer);
@@ -62,7 +72,10 @@ final class ConfigMapReader {
         slice(f.get("address-pools"), "[]config.addressPool").forEach(this::addressPool);
         if (f.has("bfd-profiles")) {
             versioned(f, "bfd-profiles", "config.configFile", V0_12);
-            slice(f.get("bfd-profiles"), "[]config.bfdProfile").forEach(this::bfdProfile);
+            within(V0_12, () -> {
+                slice(f.get("bfd-profiles"), "[]config.bfdProfile").forEach(this::bfdProfile);
+                return null;
+            });
         }
     }
 
@@ -76,13 +89,17 @@ final class ConfigMapReader {
         for (Node selector : slice(f.get("node-selectors"), "[]config.nodeSelector")) {
             selectors.add(nodeSelector(selector));
         }
+        // The fields that came later are decoded, and their values' errors reported, only by releases that know them.
+        String sourceAddress = within(NEWER_PEER_FIELDS.get("source-address"), () -> string(f.get("source-address"), "string"));
+        String keepaliveTime = within(NEWER_PEER_FIELDS.get("keepalive-time"), () -> string(f.get("keepalive-time"), "string"));
+        String bfdProfile = within(NEWER_PEER_FIELDS.get("bfd-profile"), () -> string(f.get("bfd-profile"), "string"));
+        boolean ebgpMultiHop = within(NEWER_PEER_FIELDS.get("ebgp-multihop"), () -> bool(f.get("ebgp-multihop"), false));
         out.peers.add(new BgpPeerSpec("", orZero(integer(f.get("my-asn"), "uint32", 0, UINT32_MAX)),
                 orZero(integer(f.get("peer-asn"), "uint32", 0, UINT32_MAX)), null, string(f.get("peer-address"), "string"), null,
-                string(f.get("source-address"), "string"), orZero(integer(f.get("peer-port"), "uint16", 0, 65535)),
-                string(f.get("hold-time"), "string"), string(f.get("keepalive-time"), "string"), null,
+                sourceAddress, orZero(integer(f.get("peer-port"), "uint16", 0, 65535)),
+                string(f.get("hold-time"), "string"), keepaliveTime, null,
                 string(f.get("router-id"), "string"), selectors, string(f.get("password"), "string"), null,
-                string(f.get("bfd-profile"), "string"), bool(f.get("ebgp-multihop"), false), null, false, false,
-                origin(node)));
+                bfdProfile, ebgpMultiHop, null, false, false, origin(node)));
     }
 
     /** A node selector, converted as MetalLB's {@code parseNodeSelector} does; a bad operator is kept for the peer rules. */
@@ -110,7 +127,7 @@ final class ConfigMapReader {
                     Set.of("aggregation-length", "aggregation-length-v6", "localpref", "communities"));
             versioned(a, "aggregation-length-v6", "config.bgpAdvertisement", V0_12);
             ads.add(new LegacyBgpAdvertisement(integer(a.get("aggregation-length"), "int", Long.MIN_VALUE, Long.MAX_VALUE),
-                    integer(a.get("aggregation-length-v6"), "int", Long.MIN_VALUE, Long.MAX_VALUE),
+                    within(V0_12, () -> integer(a.get("aggregation-length-v6"), "int", Long.MIN_VALUE, Long.MAX_VALUE)),
                     integer(a.get("localpref"), "uint32", 0, UINT32_MAX), strings(a.get("communities")),
                     a.get("communities") instanceof SequenceNode));
         }
@@ -145,7 +162,7 @@ final class ConfigMapReader {
     private void versioned(Fields fields, String field, String goType, MetalLbVersion since) {
         if (fields.has(field)) {
             int keyLine = fields.keyLines().get(field);
-            out.versionedFields.add(new VersionedField("line " + keyLine + ": field " + field + " not found in type " + goType,
+            out.versionedFields.add(VersionedField.newerField("line " + keyLine + ": field " + field + " not found in type " + goType,
                     null, since, Origin.of(file, lineOffset + keyLine)));
         }
     }
@@ -298,7 +315,22 @@ final class ConfigMapReader {
 
     /** One of yaml.v2's unmarshal errors, which every release gives (the validator joins them as yaml.v2 does). */
     private void decodeError(int line, String complaint) {
-        out.versionedFields.add(VersionedField.always("line " + line + ": " + complaint, Origin.of(file, lineOffset + line)));
+        out.versionedFields.add(VersionedField.decodeError("line " + line + ": " + complaint, Origin.of(file, lineOffset + line),
+                reportedFrom));
+    }
+
+    /**
+     * Reads the value of a field that came in {@code since}: what it cannot decode is an error only for the releases
+     * that know the field (yaml.v2 does not look inside one it does not know).
+     */
+    private <T> T within(MetalLbVersion since, Supplier<T> read) {
+        MetalLbVersion outer = reportedFrom;
+        reportedFrom = since;
+        try {
+            return read.get();
+        } finally {
+            reportedFrom = outer;
+        }
     }
 
     private Origin origin(Node node) {

@@ -37,6 +37,9 @@ public final class ConfigValidator {
     public static List<Problem> validate(MetalLbConfig config, MetalLbVersion version, BgpMode mode) {
         Problems problems = new Problems();
         config.readWarnings().forEach(problems::add);
+        if (config.readWarnings().stream().anyMatch(Problem::isError)) {
+            return problems.toList(); // a ConfigMap text MetalLB cannot decode: it stops there
+        }
         MetalLbVersion rules = checkStyle(config, version, problems);
         if (!checkVersionedFields(config, version, problems)) {
             // A value yaml.v2 cannot decode: MetalLB stops there, and lbctl has nothing sound to check beyond it.
@@ -80,7 +83,7 @@ public final class ConfigValidator {
 
     /** Reports fields the release does not know; false when some value no release decodes was among them. */
     private static boolean checkVersionedFields(MetalLbConfig config, MetalLbVersion version, Problems problems) {
-        List<VersionedField> unknown = config.versionedFields().stream().filter(f -> f.unknownTo(version)).toList();
+        List<VersionedField> unknown = config.versionedFields().stream().filter(f -> f.reportedBy(version)).toList();
         // yaml.v2's UnmarshalStrict (ConfigMap) lists every unknown field of the text in one error, a line each.
         List<VersionedField> configMap = unknown.stream().filter(f -> f.object() == null)
                 .sorted(Comparator.comparingInt(f -> f.origin().line())).toList();

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.scanner.ScannerException;
 
 /**
  * YAML as Go reads it. MetalLB decodes the ConfigMap with gopkg.in/yaml.v2 and kubectl turns manifests into JSON with
@@ -30,6 +33,46 @@ final class GoYaml {
         Kind(String shortTag) {
             this.shortTag = shortTag;
         }
+    }
+
+    /**
+     * yaml.v2's error for a YAML syntax error that SnakeYAML found, as {@code yaml: line N: problem}, or null where
+     * lbctl does not know libyaml's words for it. Both are ports of libyaml's scanner and parser and stop at the same
+     * mark; the words differ. The line follows yaml.v2's {@code fail()}: the problem mark's 0-based line, plus one for
+     * a scanner error only; the context mark's when the problem is on the first line; none when that is 0 too.
+     */
+    static String syntaxError(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String text;
+        if (problem.startsWith("expected ',' or '}'")) {
+            text = "did not find expected ',' or '}'";
+        } else if (problem.startsWith("expected ',' or ']'")) {
+            text = "did not find expected ',' or ']'";
+        } else if (problem.startsWith("expected <block end>") && "while parsing a block mapping".equals(e.getContext())) {
+            text = "did not find expected key";
+        } else if (problem.startsWith("expected <block end>") && "while parsing a block collection".equals(e.getContext())) {
+            text = "did not find expected '-' indicator";
+        } else if (problem.startsWith("expected the node content")) {
+            text = "did not find expected node content";
+        } else if (problem.equals("mapping values are not allowed here")) {
+            text = "mapping values are not allowed in this context";
+        } else if (problem.equals("found unexpected end of stream")) {
+            text = "found unexpected end of stream";
+        } else if (problem.startsWith("found character '") && problem.contains("' that cannot start any token")
+                && !problem.startsWith("found character '\\t")) {
+            text = "found character that cannot start any token";
+        } else {
+            return null;
+        }
+        Mark problemMark = e.getProblemMark();
+        Mark contextMark = e.getContextMark();
+        int line = 0;
+        if (problemMark != null && problemMark.getLine() != 0) {
+            line = problemMark.getLine() + (e instanceof ScannerException ? 1 : 0);
+        } else if (contextMark != null) {
+            line = contextMark.getLine();
+        }
+        return "yaml: " + (line == 0 ? "" : "line " + line + ": ") + text;
     }
 
     /** A resolved node: its kind and, for scalars, the value (Boolean, BigInteger, Double, String or null). */

@@ -21,7 +21,8 @@ import java.util.function.Function;
  *
  * @param legacyCommunities ConfigMap {@code bgp-communities}, alias to value, in file order
  * @param versionedFields fields that releases older than the newest do not know (see {@link VersionedField})
- * @param readWarnings things the reader skipped (other Kubernetes kinds), reported as warnings by the validator
+ * @param readWarnings what the reader found before any rule: things it skipped (other Kubernetes kinds), reported as
+ *     warnings, and a ConfigMap text that MetalLB cannot decode, as MetalLB's error
  */
 public record MetalLbConfig(
         ConfigStyle style,

@@ -256,7 +256,7 @@ final class ResourceReader {
     /** Records a field that releases before {@code major.minor.patch} do not have. */
     private void since(String field, int major, int minor, int patch) {
         if (spec.has(field)) {
-            out.versionedFields.add(new VersionedField("unknown field " + GoQuote.q("spec." + field),
+            out.versionedFields.add(VersionedField.newerField("unknown field " + GoQuote.q("spec." + field),
                     kind + " " + GoQuote.q(name), MetalLbVersion.of(major, minor, patch),
                     origin));
         }

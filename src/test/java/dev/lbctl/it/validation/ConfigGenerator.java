@@ -416,6 +416,32 @@ public final class ConfigGenerator {
                 sb.append("  bgp-advertisements: [").append(String.join(", ", ads)).append("]\n");
             }
         }
+        if (fault(4)) {
+            // Kubernetes takes the ConfigMap; its text is what MetalLB cannot parse (yaml.v2's syntax errors).
+            return configMapManifest(brokenYaml(sb.toString()));
+        }
         return sb.toString();
+    }
+
+    /** The text with one YAML syntax error: an unclosed bracket or quote, a mapping where none may be, bad indentation. */
+    private String brokenYaml(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+        int at = random.nextInt(lines.size());
+        String line = lines.get(at);
+        lines.set(at, switch (random.nextInt(5)) {
+            case 0 -> line.contains("]") ? line.substring(0, line.lastIndexOf(']')) + line.substring(line.lastIndexOf(']') + 1) : line + " [";
+            case 1 -> line + ": x";
+            // Not the first line, whose indentation is the block scalar's: the manifest itself would break.
+            case 2 -> at == 0 ? line + " [" : line.startsWith("  ") ? line.substring(1) : " " + line;
+            case 3 -> line.replaceFirst(": ", ": \"");
+            default -> line + " @x";
+        });
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** The configuration as the ConfigMap manifest MetalLB reads it from. */
+    private static String configMapManifest(String config) {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  namespace: metallb-system\n  name: config\ndata:\n  config: |\n"
+                + config.lines().map(l -> l.isEmpty() ? "" : "    " + l).collect(java.util.stream.Collectors.joining("\n")) + "\n";
     }
 }
