@@ -49,7 +49,7 @@ public final class StartupTraining {
      */
     public static void main(String[] args) throws Exception {
         String workload = args.length == 0 ? "cluster" : args[0];
-        boolean cluster = workload.equals("cluster");
+        boolean cluster = !workload.equals("root") && !workload.equals("offline");
         Path dir = Files.createTempDirectory("lbctl-training");
         try {
             List<String[]> runs = new ArrayList<>(workload.equals("root") ? ROOT_RUNS : offlineRuns(dir));
