@@ -35,15 +35,24 @@ public final class StartupTraining {
 
     private static final String PASSWORD = "lbctl-training";
 
+    /** The root command with no subcommand: what the launcher's {@code root} archive is for. */
+    private static final List<String[]> ROOT_RUNS = List.of(
+            new String[] {"--help"}, new String[] {"--version"}, new String[] {"--no-such-option"});
+
     private StartupTraining() {
     }
 
-    /** {@code offline}: the commands that need no cluster; {@code cluster} (the default): those and a cluster read. */
+    /**
+     * {@code root}: the root command alone ({@code --version}, {@code --help}, an unknown option); {@code offline}: every
+     * command that needs no cluster; {@code cluster} (the default): those and a cluster read. On JDK 25 the JVM loads
+     * every class of an AOT cache at start, needed or not, so {@code --version} gets an archive of its own.
+     */
     public static void main(String[] args) throws Exception {
-        boolean cluster = args.length == 0 || !args[0].equals("offline");
+        String workload = args.length == 0 ? "cluster" : args[0];
+        boolean cluster = !workload.equals("root") && !workload.equals("offline");
         Path dir = Files.createTempDirectory("lbctl-training");
         try {
-            List<String[]> runs = new ArrayList<>(offlineRuns(dir));
+            List<String[]> runs = new ArrayList<>(workload.equals("root") ? ROOT_RUNS : offlineRuns(dir));
             HttpsServer server = cluster ? startStubApiServer(dir) : null;
             try {
                 if (server != null) {
@@ -138,9 +147,8 @@ public final class StartupTraining {
                 metadata: {name: outside, namespace: default}
                 spec: {type: LoadBalancer, loadBalancerIP: 192.168.100.100, ports: [{port: 80}]}
                 """);
-        return List.of(
-                new String[] {"--help"},
-                new String[] {"--version"},
+        List<String[]> runs = new ArrayList<>(ROOT_RUNS);
+        runs.addAll(List.of(
                 new String[] {"pool", "--help"},
                 new String[] {"pool", "validate", "--help"},
                 new String[] {"check-strictarp", "--help"},
@@ -149,7 +157,8 @@ public final class StartupTraining {
                 new String[] {"pool", "validate", "-o", "json", "-f", legacy.toString()},
                 new String[] {"pool", "validate", "192.168.1.0/24", "bad=10.0.0.300"},
                 new String[] {"pool", "simulate", "-f", pools.toString(), "--services", services.toString()},
-                new String[] {"pool", "simulate", "-o", "json", "-f", legacy.toString(), "--services", services.toString()});
+                new String[] {"pool", "simulate", "-o", "json", "-f", legacy.toString(), "--services", services.toString()}));
+        return runs;
     }
 
     /** A self-signed RSA key pair for 127.0.0.1, made with the JDK's keytool, serves as the server and the client. */
