@@ -16,9 +16,4 @@ public record Sentence(String english, String shown) {
     public static Sentence verbatim(String text) {
         return new Sentence(text, text);
     }
-
-    /** Both texts changed alike (e.g. made one line). */
-    public Sentence map(java.util.function.UnaryOperator<String> change) {
-        return new Sentence(change.apply(english), change.apply(shown));
-    }
 }

@@ -51,10 +51,9 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
             boolean metallbValid, List<String> metallbErrors) {
         List<Problem> problems = validate(file, release, mode);
         Optional<String> lbctl = problems.stream().filter(refusedBy).map(Problem::message).findFirst();
-        List<String> possible = metallbErrors;
-        String expected = metallbValid ? null : String.join(" | ", possible);
+        String expected = metallbValid ? null : String.join(" | ", metallbErrors);
         Outcome outcome;
-        if (!possible.isEmpty() && possible.stream().allMatch(e -> e.startsWith("panic: "))) {
+        if (!metallbErrors.isEmpty() && metallbErrors.stream().allMatch(e -> e.startsWith("panic: "))) {
             // MetalLB crashes on it (its reconciler recovers and loads nothing): any refusal by lbctl agrees.
             outcome = problems.stream().anyMatch(Problem::isError) ? Outcome.METALLB_PANICS_LBCTL_REFUSES
                     : Outcome.ONLY_METALLB_REFUSES;
@@ -64,7 +63,7 @@ public record ValidationComparison(Path file, Outcome outcome, String metallb, S
         } else if (lbctl.isEmpty()) {
             outcome = Outcome.ONLY_METALLB_REFUSES;
         } else {
-            outcome = possible.contains(lbctl.get()) ? Outcome.SAME_ERROR : Outcome.OTHER_ERROR;
+            outcome = metallbErrors.contains(lbctl.get()) ? Outcome.SAME_ERROR : Outcome.OTHER_ERROR;
         }
         return new ValidationComparison(file, outcome, expected, lbctl.orElse(null));
     }
